@@ -1,0 +1,23 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/**
+ * Whether the queue (or anything else) still holds the object that `make` creates and hands to
+ * `use`, after `use` returns and a full garbage collection runs. `use` must not keep it.
+ */
+export async function isRetained(use: (object: object) => void): Promise<boolean> {
+  const ref = createAndUse(use);
+  // A WeakRef's target stays alive until the current job ends; yield a macrotask first.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  return ref.deref() !== undefined;
+}
+
+function createAndUse(use: (object: object) => void): WeakRef<object> {
+  const object = { payload: 'x'.repeat(64) };
+  use(object);
+  return new WeakRef(object);
+}

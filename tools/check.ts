@@ -1,0 +1,282 @@
+/**
+ * `npm test`: proves the workbook is consistent.
+ *
+ *  1. typecheck        tsc --noEmit over everything
+ *  2. metadata         every chapter.ts is valid and names files that exist
+ *  3. stubs            every committed stub is what the generator makes from its solution
+ *  4. graded suites    in one vitest run, as projects:
+ *                        solutions  every task of every suite passes on the reference
+ *                        pristine   every task fails on freshly generated stubs
+ *                        bad:…      every known-bad implementation fails at least one task
+ *                        tooling    the workbook's own tests (generator, CLI, site) pass
+ *  5. extra steps      registered in tools/check-steps.ts (docs build, links, …)
+ *
+ * `npm test -- <chapter>[/<exercise>]` checks only that part (the typecheck still covers all).
+ * `--skip-typecheck` skips step 1, for quick iterations.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pc from 'picocolors';
+import { syncStubs } from '../cli/stubs.ts';
+import { lintChapter } from './chapter-lint.ts';
+import { EXTRA_STEPS } from './check-steps.ts';
+import type { CheckProject } from './check.vitest.config.ts';
+import type { RunResults, TestRecord } from './results-reporter.ts';
+import { runMain } from './run-main.ts';
+import { generateStub } from './stub-generator.ts';
+import { ROOT } from './workbook-target.ts';
+import { badImplementations, type Exercise, loadExercises, rel, selectExercises } from './workbook.ts';
+
+const MIN_BAD_IMPLEMENTATIONS = 4;
+const WORK_DIR = path.join(ROOT, '.workbook', 'check');
+const PRISTINE_DIR = path.join(WORK_DIR, 'pristine');
+
+/** The outcome of one check step: problems found (empty means it passed). */
+export interface StepResult {
+  name: string;
+  problems: string[];
+  summary: string;
+}
+
+export function typecheck(): StepResult {
+  const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const output = `${tsc.stdout}${tsc.stderr}`.trim();
+  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+  return {
+    name: 'typecheck',
+    problems: tsc.status === 0 ? [] : errors.length ? errors : [output || `tsc exited with ${tsc.status}`],
+    summary: tsc.status === 0 ? 'no type errors' : `${errors.length} type error(s)`,
+  };
+}
+
+export function checkMetadata(exercises: Exercise[]): StepResult {
+  const problems: string[] = [];
+  for (const exercise of exercises) {
+    for (const [what, file] of [
+      ['reference solution', exercise.solutionPath],
+      ['stub', exercise.stubPath],
+      ['graded suite', exercise.suitePath],
+    ] as const) {
+      if (!existsSync(file)) problems.push(`${exercise.key}: the ${what} ${rel(file)} is missing`);
+    }
+    const bad = badImplementations(exercise).length;
+    if (bad < MIN_BAD_IMPLEMENTATIONS) {
+      problems.push(`${exercise.key}: ${bad} known-bad implementation(s) in ${rel(exercise.badDir)}, at least ${MIN_BAD_IMPLEMENTATIONS} needed`);
+    }
+  }
+  const chapters = new Set(exercises.map((e) => e.chapter.slug));
+  for (const slug of chapters) {
+    if (!existsSync(path.join(ROOT, 'chapters', slug, 'README.md'))) problems.push(`${slug}: chapters/${slug}/README.md is missing`);
+  }
+  return { name: 'metadata', problems, summary: `${chapters.size} chapter(s), ${exercises.length} exercise(s)` };
+}
+
+export function checkStubs(exercises: Exercise[]): StepResult {
+  const problems = syncStubs(exercises, { check: true })
+    .filter((r) => r.status !== 'up-to-date')
+    .map((r) =>
+      r.status === 'edited'
+        ? `${rel(r.exercise.stubPath)} holds edits (a learner's work?); the self-check needs the committed stubs`
+        : `${rel(r.exercise.stubPath)} is stale: run npm run stubs and commit the result`,
+    );
+  return { name: 'stubs', problems, summary: `${exercises.length - problems.length} of ${exercises.length} up to date` };
+}
+
+export function checkChapterPages(exercises: Exercise[]): StepResult {
+  const chapters = [...new Map(exercises.map((e) => [e.chapter.slug, e.chapter])).values()];
+  const problems = chapters.flatMap((chapter) => lintChapter(chapter));
+  return { name: 'chapter pages', problems, summary: `${chapters.length} page(s): sections, interview answers, listings` };
+}
+
+/** Writes freshly generated stubs to .workbook/check/pristine, laid out like chapters/. */
+function writePristineStubs(exercises: Exercise[]): void {
+  rmSync(PRISTINE_DIR, { recursive: true, force: true });
+  for (const exercise of exercises) {
+    const target = path.join(PRISTINE_DIR, exercise.chapter.slug, `${exercise.meta.id}.ts`);
+    mkdirSync(path.dirname(target), { recursive: true });
+    const source = readFileSync(exercise.solutionPath, 'utf8');
+    writeFileSync(target, generateStub(source, { solutionPath: rel(exercise.solutionPath), exerciseId: exercise.key }));
+  }
+}
+
+interface Expectation {
+  project: CheckProject;
+  exercise?: Exercise;
+  kind: 'solutions' | 'pristine' | 'bad' | 'tooling';
+  /** For a known-bad implementation: the bug it describes (its first comment line). */
+  bug?: string;
+}
+
+function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
+  const expectations: Expectation[] = [];
+  const suites = exercises.map((e) => rel(e.suitePath));
+  if (suites.length > 0) {
+    expectations.push({ kind: 'solutions', project: { name: 'solutions', include: suites, target: 'solutions' } });
+    expectations.push({ kind: 'pristine', project: { name: 'pristine', include: suites, target: rel(PRISTINE_DIR) } });
+  }
+  for (const exercise of exercises) {
+    for (const file of badImplementations(exercise)) {
+      const name = `bad:${exercise.key}/${path.basename(file, '.ts')}`;
+      expectations.push({
+        kind: 'bad',
+        exercise,
+        bug: describeBug(file),
+        project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) } },
+      });
+    }
+  }
+  if (withTooling) {
+    expectations.push({
+      kind: 'tooling',
+      project: { name: 'tooling', include: ['test/*/**/*.test.ts', '!test/[0-9][0-9]-*/**'], target: 'solutions' },
+    });
+  }
+  return expectations;
+}
+
+function describeBug(file: string): string {
+  const match = /\/\*\*?\s*(?:\*\s*)?(?:Bug:\s*)?([^\n]*)/.exec(readFileSync(file, 'utf8'));
+  return match?.[1]?.trim() || path.basename(file);
+}
+
+export function runSuites(exercises: Exercise[], withTooling: boolean): StepResult[] {
+  writePristineStubs(exercises);
+  const expectations = plan(exercises, withTooling);
+  if (expectations.length === 0) return [];
+  mkdirSync(WORK_DIR, { recursive: true });
+  const planFile = path.join(WORK_DIR, 'plan.json');
+  const resultsFile = path.join(WORK_DIR, 'results.json');
+  rmSync(resultsFile, { force: true });
+  writeFileSync(planFile, JSON.stringify(expectations.map((e) => e.project)));
+  const vitest = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, WORKBOOK_CHECK_PLAN: planFile, WORKBOOK_RESULTS: resultsFile, FORCE_COLOR: '0' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 15 * 60 * 1000,
+    },
+  );
+  if (!existsSync(resultsFile)) {
+    const output = `${vitest.stdout ?? ''}${vitest.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+    return [{ name: 'graded suites', problems: [`vitest produced no results (exit ${vitest.status}):\n${output}`], summary: 'did not run' }];
+  }
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
+  return judge(exercises, expectations, results);
+}
+
+function judge(exercises: Exercise[], expectations: Expectation[], results: RunResults): StepResult[] {
+  const byProject = new Map<string, TestRecord[]>();
+  for (const test of results.tests) byProject.set(test.project, [...(byProject.get(test.project) ?? []), test]);
+  const loadErrors = new Map<string, string[]>();
+  for (const module of results.modules) {
+    if (module.errors.length === 0) continue;
+    const key = `${module.project} ${module.file}`;
+    loadErrors.set(key, module.errors.map((e) => e.message));
+  }
+  const steps: Record<Expectation['kind'], StepResult> = {
+    solutions: { name: 'reference solutions pass', problems: [], summary: '' },
+    pristine: { name: 'pristine stubs fail every task', problems: [], summary: '' },
+    bad: { name: 'known-bad implementations are caught', problems: [], summary: '' },
+    tooling: { name: "the workbook's own tests", problems: [], summary: '' },
+  };
+  for (const [key, messages] of loadErrors) {
+    // Nothing in a suite, a solution or a stub runs code at import time, so a load error is a bug.
+    steps.solutions.problems.push(`${key} failed to load: ${messages.join('; ')}`);
+  }
+  let badCount = 0;
+  for (const expectation of expectations) {
+    const tests = byProject.get(expectation.project.name) ?? [];
+    const step = steps[expectation.kind];
+    if (expectation.kind === 'tooling') {
+      for (const t of tests) if (t.state === 'failed') step.problems.push(`${t.file} › ${t.name}: ${t.errors[0]?.message ?? 'failed'}`);
+      if (process.env.CI) for (const t of tests) if (t.state === 'skipped') step.problems.push(`${t.file} › ${t.name} was skipped, and CI requires it`);
+      step.summary = `${tests.filter((t) => t.state === 'passed').length} passed, ${tests.filter((t) => t.state === 'skipped').length} skipped`;
+      continue;
+    }
+    if (expectation.kind === 'bad') {
+      badCount++;
+      const failed = failedTasks(tests);
+      if (tests.length === 0) step.problems.push(`${expectation.project.name}: no test ran`);
+      else if (failed.size === 0) step.problems.push(`${expectation.project.name} passed every task, but it has a bug: ${expectation.bug}`);
+      continue;
+    }
+    const suites = new Map<string, TestRecord[]>();
+    for (const t of tests) suites.set(t.file, [...(suites.get(t.file) ?? []), t]);
+    for (const exercise of expectation.project.include) {
+      const suiteTests = suites.get(exercise) ?? [];
+      const ex = exercises.find((e) => rel(e.suitePath) === exercise);
+      const declared = ex?.meta.tasks.map((t) => t.title) ?? [];
+      if (expectation.kind === 'solutions') {
+        const seen = new Set(suiteTests.map((t) => t.task ?? '(outside any describe)'));
+        for (const title of declared) if (!seen.has(title)) step.problems.push(`${exercise}: task "${title}" in chapter.ts has no top-level describe in the suite`);
+        for (const title of seen) if (!declared.includes(title)) step.problems.push(`${exercise}: top-level describe "${title}" is not a task in chapter.ts`);
+        for (const t of suiteTests) {
+          if (t.state === 'skipped' || t.state === 'pending') step.problems.push(`${exercise} › ${t.name} is skipped; graded suites keep no skipped tests`);
+          if (t.state === 'failed') step.problems.push(`${exercise} › ${t.name} fails on the reference solution: ${t.errors[0]?.message ?? ''}`);
+        }
+      } else {
+        const failed = failedTasks(suiteTests);
+        for (const title of declared) {
+          if (!failed.has(title)) step.problems.push(`${exercise}: task "${title}" passes on the pristine stub; it must fail until the learner implements it`);
+        }
+      }
+    }
+    step.summary = `${suites.size} suite(s), ${tests.length} test(s)`;
+  }
+  steps.bad.summary = `${badCount} known-bad implementation(s)`;
+  for (const error of results.unhandledErrors) steps.solutions.problems.push(`unhandled error during the run: ${error.message}`);
+  const kinds = new Set(expectations.map((e) => e.kind));
+  return (Object.keys(steps) as Expectation['kind'][]).filter((k) => kinds.has(k)).map((k) => steps[k]);
+}
+
+function failedTasks(tests: TestRecord[]): Set<string> {
+  return new Set(tests.filter((t) => t.state === 'failed').map((t) => t.task ?? '(outside any describe)'));
+}
+
+
+async function main(argv: string[]): Promise<number> {
+  const skipTypecheck = argv.includes('--skip-typecheck');
+  const filter = argv.find((arg) => !arg.startsWith('--'));
+  const started = Date.now();
+  const results: StepResult[] = [];
+  const report = (step: StepResult): void => {
+    results.push(step);
+    const mark = step.problems.length === 0 ? pc.green('✓') : pc.red('✗');
+    console.log(`${mark} ${step.name}${step.summary ? pc.dim(` — ${step.summary}`) : ''}`);
+    for (const problem of step.problems.slice(0, 40)) console.log(`    ${pc.red('•')} ${problem}`);
+    if (step.problems.length > 40) console.log(`    … and ${step.problems.length - 40} more`);
+  };
+
+  if (!skipTypecheck) report(typecheck());
+  const all = await loadExercises();
+  const exercises = selectExercises(all, filter);
+  if (filter && exercises.length === 0) {
+    console.error(`No exercise matches "${filter}".`);
+    return 2;
+  }
+  report(checkMetadata(exercises));
+  report(checkStubs(exercises));
+  report(checkChapterPages(exercises));
+  for (const step of runSuites(exercises, !filter)) report(step);
+  if (!filter) for (const extra of EXTRA_STEPS) report(await extra());
+
+  const failed = results.filter((r) => r.problems.length > 0);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log();
+  console.log(
+    failed.length === 0
+      ? pc.green(`The workbook checks out: ${results.length} checks passed in ${seconds}s.`)
+      : pc.red(`${failed.length} of ${results.length} checks failed (${seconds}s). Each • above says what to fix.`),
+  );
+  console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+runMain(import.meta.url, main);

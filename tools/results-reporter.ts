@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
+import { ROOT } from './workbook-target.ts';
+
+/** One error as the workbook reports it: the message and, for assertions, expected and actual. */
+export interface ErrorRecord {
+  message: string;
+  name?: string;
+  expected?: string;
+  actual?: string;
+  diff?: string;
+  /** The first stack frame inside the repository, `file:line:column`, where known. */
+  location?: string;
+}
+
+export interface TestRecord {
+  project: string;
+  /** Suite file relative to the repository root. */
+  file: string;
+  /** The top-level `describe` title: the graded task this test belongs to (undefined outside any). */
+  task: string | undefined;
+  name: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  errors: ErrorRecord[];
+  durationMs: number;
+}
+
+export interface ModuleRecord {
+  project: string;
+  file: string;
+  state: string;
+  /** Errors that stopped the file from loading (syntax error, a throw at import time, …). */
+  errors: ErrorRecord[];
+}
+
+export interface RunResults {
+  tests: TestRecord[];
+  modules: ModuleRecord[];
+  unhandledErrors: ErrorRecord[];
+  reason: string;
+}
+
+/**
+ * A vitest reporter that writes every test's outcome, grouped by project and task, as JSON to
+ * the file named by `WORKBOOK_RESULTS`. The self-check and the grader both read it.
+ */
+export default class ResultsReporter implements Reporter {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): void {
+    const out = process.env.WORKBOOK_RESULTS;
+    if (!out) return;
+    const results: RunResults = { tests: [], modules: [], unhandledErrors: unhandledErrors.map(toRecord), reason };
+    for (const module of testModules) {
+      const project = module.project.name;
+      const file = relative(module.moduleId);
+      results.modules.push({ project, file, state: module.state(), errors: module.errors().map(toRecord) });
+      for (const test of module.children.allTests()) results.tests.push(testRecord(test, project, file));
+    }
+    writeFileSync(out, JSON.stringify(results));
+  }
+}
+
+function testRecord(test: TestCase, project: string, file: string): TestRecord {
+  const result = test.result();
+  return {
+    project,
+    file,
+    task: topLevelSuite(test),
+    name: test.fullName,
+    state: result.state,
+    errors: (result.errors ?? []).map(toRecord),
+    durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+  };
+}
+
+function topLevelSuite(test: TestCase): string | undefined {
+  let node: TestCase['parent'] = test.parent;
+  let top: string | undefined;
+  while (node.type === 'suite') {
+    top = node.name;
+    node = node.parent;
+  }
+  return top;
+}
+
+function toRecord(error: SerializedError & { expected?: unknown; actual?: unknown; diff?: unknown }): ErrorRecord {
+  const record: ErrorRecord = { message: String(error.message ?? error) };
+  if (error.name) record.name = error.name;
+  if (typeof error.expected === 'string') record.expected = error.expected;
+  if (typeof error.actual === 'string') record.actual = error.actual;
+  if (typeof error.diff === 'string') record.diff = error.diff;
+  const frame = error.stacks?.find((s) => s.file.startsWith(ROOT) && !s.file.includes('node_modules'));
+  if (frame) record.location = `${relative(frame.file)}:${frame.line}:${frame.column}`;
+  return record;
+}
+
+function relative(file: string): string {
+  return path.relative(ROOT, file).split(path.sep).join('/');
+}
