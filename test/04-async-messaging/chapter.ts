@@ -1,0 +1,29 @@
+import { defineChapter } from '../../tools/chapter-meta.ts';
+
+export default defineChapter({
+  slug: '04-async-messaging',
+  title: 'Asynchronous messaging',
+  exercises: [
+    {
+      id: 'event-loop-order',
+      title: 'Predict the event loop',
+      difficulty: 'warm-up',
+      summary:
+        'Read seven small snippets of asynchronous Node.js code and predict the order in which they log. The suite runs each snippet on the real event loop and explains every order you got wrong.',
+      tasks: [
+        { title: 'synchronous code runs first', points: 1 },
+        { title: 'nextTick before promise reactions', points: 1 },
+        { title: 'queues drain completely', points: 2 },
+        { title: 'await resumes as a microtask', points: 2 },
+        { title: 'microtasks run between timers', points: 1 },
+        { title: 'setImmediate first inside an I/O callback', points: 1 },
+        { title: 'emit is synchronous', points: 1 },
+      ],
+      hints: [
+        'Sort every callback into one of three groups: synchronous (runs now, to the end of the current code), microtask-like (process.nextTick, promise reactions, queueMicrotask, the rest of an async function after await) and macrotask (timers, setImmediate, I/O callbacks). All synchronous code runs before any microtask, and all microtasks run before the next macrotask.',
+        'Within the microtask-like group, Node.js drains the whole nextTick queue first, then the whole promise queue, and repeats until both are empty. Callbacks queued while a queue drains join the back of their own queue.',
+        'Among macrotasks, the event loop runs in phases: timers, pending callbacks, poll (I/O callbacks), check (setImmediate), close callbacks. From inside an I/O callback, the check phase comes before the next timers phase.',
+      ],
+    },
+  ],
+});
