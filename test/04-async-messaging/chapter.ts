@@ -25,5 +25,25 @@ export default defineChapter({
         'Among macrotasks, the event loop runs in phases: timers, pending callbacks, poll (I/O callbacks), check (setImmediate), close callbacks. From inside an I/O callback, the check phase comes before the next timers phase.',
       ],
     },
+    {
+      id: 'with-timeout',
+      title: 'withTimeout: a time limit that cleans up after itself',
+      difficulty: 'easy',
+      summary:
+        'Wrap any promise with a time limit and an optional AbortSignal. The wrapper must settle exactly once, clear its timer, remove its abort listener and never leave an unhandled rejection: the small leaks that take down long-running LLM gateways.',
+      tasks: [
+        { title: 'settles like the promise when it is in time', points: 2 },
+        { title: 'rejects with TimeoutError after ms', points: 2 },
+        { title: 'honours an AbortSignal', points: 2 },
+        { title: 'cleans up its timer and abort listener', points: 2 },
+        { title: 'never leaves an unhandled rejection', points: 1 },
+        { title: 'validates ms', points: 1 },
+      ],
+      hints: [
+        'Return one new Promise and let three things race to settle it: the original promise, a setTimeout for the limit, and the signal\'s "abort" event. A promise ignores every settle call after the first, so the race itself is easy; the work is in cleaning up.',
+        'Write one cleanup function that calls clearTimeout and signal.removeEventListener("abort", onAbort) with the very same function you added, and call it on every path out: value, error, time limit, abort. Check signal.aborted before anything else: an aborted signal never fires "abort" again.',
+        'Attach both handlers to the original promise with promise.then(onValue, onError), so that a rejection arriving after the limit is still handled. Avoid promise.finally(cleanup) on its own: it returns a new promise that rejects when the original does, and nobody handles it.',
+      ],
+    },
   ],
 });
