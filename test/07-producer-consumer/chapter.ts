@@ -1,0 +1,29 @@
+import { defineChapter } from '../../tools/chapter-meta.ts';
+
+export default defineChapter({
+  slug: '07-producer-consumer',
+  title: 'Producer–consumer',
+  exercises: [
+    {
+      id: 'channel',
+      title: 'A bounded channel with backpressure and close',
+      difficulty: 'medium',
+      summary:
+        'The source outline\'s consumer polls queue.empty() and can quit before anything was produced. Build the channel that fixes it: receive waits, send waits while the buffer is full, close ends the stream without losing buffered values.',
+      tasks: [
+        { title: 'buffered send and receive', points: 1 },
+        { title: 'receive waits for a value', points: 2 },
+        { title: 'send waits for room', points: 2 },
+        { title: 'unbuffered rendezvous', points: 2 },
+        { title: 'close', points: 2 },
+        { title: 'async iteration', points: 1 },
+        { title: 'holds under every explored interleaving', points: 3 },
+      ],
+      hints: [
+        'Never poll: when receive finds nothing to take, return a promise and remember its resolve function in a queue of waiting receivers; send hands its value to the oldest of them. Do the same for senders when the buffer is full.',
+        'Keep three FIFO queues: buffered values, waiting senders (each with its value, resolve and reject) and waiting receivers. When receive takes a value out of a full buffer, move the oldest waiting sender\'s value in and resolve that sender. With capacity 0 there is no buffer: receive takes the value straight from the oldest waiting sender.',
+        'close() sets a flag once, rejects every waiting sender with ChannelClosedError and resolves every waiting receiver with { done: true, value: undefined }, but leaves the buffer alone: receive keeps draining it and only reports done when it is empty. Use a ring buffer or a head index for the queues, not Array#shift.',
+      ],
+    },
+  ],
+});
