@@ -1,0 +1,207 @@
+import { type FSWatcher, watch } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import pc from 'picocolors';
+import type { Exercise } from '../tools/workbook.ts';
+import { allExercises, command, oneExercise, shown, type WorkbookContext } from './context.ts';
+import { DEFAULT_IDLE_SECONDS, gradeExercises } from './grade.ts';
+import { nextHint } from './hint.ts';
+import { progressBar, renderList } from './list.ts';
+import { nextExercise } from './next-step.ts';
+import { ProgressStore } from './progress-store.ts';
+import { renderExercise } from './render.ts';
+import type { GradeReport } from './report.ts';
+import { resetExercise } from './reset.ts';
+
+/** How long to wait after a change before grading: editors often write a file in several steps. */
+const DEBOUNCE_MS = 150;
+
+const KEYS = 'n next exercise · h hint · l list · r reset · q quit';
+
+/**
+ * `npm run watch [-- <exercise>]`: grades the exercise being worked on, then re-grades whichever
+ * exercise file is saved, within about a second. Starts at the given exercise or the first one
+ * that has not passed. On a terminal it redraws the screen and reads single keys; otherwise
+ * (piped, CI) it prints plain text and reads one command per line.
+ */
+export async function watchCommand(context: WorkbookContext, args: string[]): Promise<number> {
+  const all = await allExercises(context);
+  const store = new ProgressStore(context.stateDir);
+  const start = args[0] ? oneExercise(all, args[0], 'watch') : (nextExercise(all, store) ?? all[0]);
+  if (!start) {
+    console.log('This workbook has no exercises yet.');
+    return 0;
+  }
+  return new Watcher(context, all, store, start).run();
+}
+
+class Watcher {
+  #context: WorkbookContext;
+  #all: Exercise[];
+  #store: ProgressStore;
+  #current: Exercise;
+  #tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  #report: GradeReport | undefined;
+  #note = '';
+  #grading = false;
+  #pending: Exercise | undefined;
+  #confirmingReset = false;
+  #timers = new Map<string, NodeJS.Timeout>();
+  #watcher: FSWatcher | undefined;
+  #lines: ReturnType<typeof createInterface> | undefined;
+  #finish: ((code: number) => void) | undefined;
+
+  constructor(context: WorkbookContext, all: Exercise[], store: ProgressStore, start: Exercise) {
+    this.#context = context;
+    this.#all = all;
+    this.#store = store;
+    this.#current = start;
+  }
+
+  run(): Promise<number> {
+    const done = new Promise<number>((resolve) => {
+      this.#finish = resolve;
+    });
+    this.#watcher = watch(this.#context.targetDir, { recursive: true }, (_event, name) => {
+      if (name) this.#changed(String(name));
+    });
+    this.#listen();
+    process.once('SIGINT', () => this.#quit());
+    void this.#grade(this.#current);
+    return done;
+  }
+
+  #changed(name: string): void {
+    const key = name.split(path.sep).join('/').replace(/\.ts$/, '');
+    const exercise = this.#all.find((e) => e.key === key);
+    if (!exercise) return;
+    clearTimeout(this.#timers.get(key));
+    this.#timers.set(
+      key,
+      setTimeout(() => {
+        this.#timers.delete(key);
+        this.#current = exercise;
+        void this.#grade(exercise);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  async #grade(exercise: Exercise): Promise<void> {
+    if (this.#grading) {
+      this.#pending = exercise;
+      return;
+    }
+    this.#grading = true;
+    this.#note = '';
+    if (!this.#tty) console.log(`Grading ${exercise.key}…`);
+    else this.#draw(`Grading ${exercise.key}…`);
+    try {
+      const idleSeconds = Number(process.env.WORKBOOK_WATCHDOG_SECONDS) || DEFAULT_IDLE_SECONDS;
+      this.#report = await gradeExercises(this.#context, [exercise], this.#store, { idleSeconds });
+    } catch (error) {
+      this.#note = pc.red(`The grader failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.#grading = false;
+    }
+    this.#draw();
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (pending) await this.#grade(pending);
+  }
+
+  #draw(status?: string): void {
+    const lines: string[] = [];
+    const progress = this.#store.all();
+    const passed = this.#all.filter((e) => progress[e.key]?.passedAt).length;
+    lines.push(`${pc.bold('Workbook progress')} ${progressBar(passed, this.#all.length)} exercises passed`);
+    lines.push('');
+    const file = shown(this.#context, this.#context.learnerFile(this.#current));
+    lines.push(`${pc.bold(this.#current.key)} — ${this.#current.meta.title}`);
+    lines.push(pc.dim(`Edit ${file}; every save re-grades it.`));
+    lines.push('');
+    if (status) lines.push(status);
+    else if (this.#report) {
+      const exercise = this.#report.exercises[0]!;
+      lines.push(...renderExercise(exercise));
+      lines.push('');
+      if (exercise.status === 'passed') {
+        lines.push(pc.green(`Passed! ${exercise.points}/${exercise.possible} points.`) + ` Press n for the next exercise; compare with the reference: ${command('solution', this.#current.meta.id)}`);
+      } else lines.push(`${exercise.points}/${exercise.possible} points. Save the file to grade it again.`);
+    }
+    if (this.#note) lines.push('', this.#note);
+    lines.push('', pc.dim(this.#tty ? KEYS : `${KEYS} (type the letter, then Enter)`));
+    const text = lines.join('\n');
+    if (this.#tty) process.stdout.write(`\x1b[2J\x1b[3J\x1b[H${text}\n`);
+    else console.log(`${text}\n`);
+  }
+
+  #listen(): void {
+    if (this.#tty) {
+      process.stdin.setRawMode(true);
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (chunk: string) => {
+        for (const key of chunk) this.#key(key);
+      });
+      process.stdin.resume();
+    } else {
+      const lines = createInterface({ input: process.stdin });
+      this.#lines = lines;
+      lines.on('line', (line) => {
+        const key = line.trim()[0];
+        if (key) this.#key(key);
+      });
+    }
+  }
+
+  #key(key: string): void {
+    if (this.#confirmingReset) {
+      this.#confirmingReset = false;
+      if (key === 'y' || key === 'Y') {
+        const result = resetExercise(this.#context, this.#current);
+        this.#note = result.backup
+          ? `Reset. Your version is saved at ${shown(this.#context, result.backup)}`
+          : 'It already was the untouched stub; nothing changed.';
+      } else this.#note = 'Reset cancelled; your file is unchanged.';
+      this.#draw();
+      return;
+    }
+    if (key === 'q' || key === '\u0003') return this.#quit();
+    if (key === 'n') {
+      const index = this.#all.indexOf(this.#current);
+      const next = this.#all[index + 1];
+      if (!next) {
+        this.#note = 'This is the last exercise of the workbook.';
+        this.#draw();
+        return;
+      }
+      this.#current = next;
+      void this.#grade(next);
+      return;
+    }
+    if (key === 'h') {
+      this.#note = nextHint(this.#current, this.#store);
+      this.#draw();
+      return;
+    }
+    if (key === 'l') {
+      this.#note = renderList(this.#all, this.#store, this.#current.key);
+      this.#draw();
+      return;
+    }
+    if (key === 'r') {
+      this.#confirmingReset = true;
+      this.#note = pc.yellow(`Reset ${shown(this.#context, this.#context.learnerFile(this.#current))} to the untouched stub? Your file is copied to .workbook/backups/ first. Press y to reset, any other key to keep it.`);
+      this.#draw();
+    }
+  }
+
+  #quit(): void {
+    this.#watcher?.close();
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    if (this.#tty) process.stdin.setRawMode(false);
+    this.#lines?.close();
+    process.stdin.pause();
+    console.log('Bye. Your progress is saved; npm run watch picks up where you left off.');
+    this.#finish?.(0);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The learner's command: `npm run grade`, `npm run watch`, and `npm run workbook -- <command>`.
+ *
+ *   grade [<chapter> | <chapter>/<exercise>] [--json | --json=<file>]   score your work
+ *   watch [<exercise>]                                                  re-grade on every save
+ *   hint <exercise>                                                     one more hint each time
+ *   reset <exercise>                                                    back to the stub (your file is backed up)
+ *   solution <exercise> [--force]                                       the reference, once you pass
+ *   list                                                                every exercise and its status
+ *   progress                                                            your progress through the workbook
+ */
+import { runMain } from '../tools/run-main.ts';
+import { ChapterMetaError } from '../tools/chapter-meta.ts';
+import { UsageError, workbookContext } from './context.ts';
+import { gradeCommand } from './grade-command.ts';
+import { hintCommand } from './hint.ts';
+import { listCommand, progressCommand } from './list.ts';
+import { resetCommand } from './reset.ts';
+import { solutionCommand } from './solution.ts';
+import { watchCommand } from './watch.ts';
+
+export const USAGE = `Usage:
+  npm run grade [-- <chapter> | <chapter>/<exercise>] [--json | --json=<file>]
+  npm run watch [-- <exercise>]
+  npm run workbook -- hint <exercise>
+  npm run workbook -- reset <exercise>
+  npm run workbook -- solution <exercise> [--force]
+  npm run workbook -- list
+  npm run workbook -- progress
+
+<exercise> is an id such as envelope, or <chapter>/<exercise> such as 00-getting-started/envelope.`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  grade: (args) => gradeCommand(workbookContext(), args),
+  watch: (args) => watchCommand(workbookContext(), args),
+  hint: (args) => hintCommand(workbookContext(), args),
+  reset: (args) => resetCommand(workbookContext(), args),
+  solution: (args) => solutionCommand(workbookContext(), args),
+  list: (args) => listCommand(workbookContext(), args),
+  progress: (args) => progressCommand(workbookContext(), args),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...args] = argv;
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+    console.log(USAGE);
+    return verb ? 0 : 2;
+  }
+  const run = COMMANDS[verb];
+  if (!run) {
+    console.error(`Unknown command "${verb}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof ChapterMetaError) {
+      console.error(`The workbook's chapter metadata has a problem, so nothing could be graded: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+runMain(import.meta.url, main);
