@@ -45,5 +45,26 @@ export default defineChapter({
         'Attach both handlers to the original promise with promise.then(onValue, onError), so that a rejection arriving after the limit is still handled. Avoid promise.finally(cleanup) on its own: it returns a new promise that rejects when the original does, and nobody handles it.',
       ],
     },
+    {
+      id: 'rpc-client',
+      title: 'An RpcClient over an asynchronous transport',
+      difficulty: 'hard',
+      summary:
+        'Build request/response on top of one-way messages, as MCP and LSP clients do: JSON-RPC ids and a pending map, a time limit per request, cancellation with an AbortSignal that sends MCP notifications/cancelled, stray responses ignored, and every pending request rejected when the transport closes, with nothing leaked.',
+      tasks: [
+        { title: 'sends requests and correlates responses', points: 3 },
+        { title: 'rejects error responses with RpcError', points: 1 },
+        { title: 'times out each request', points: 2 },
+        { title: 'cancels with an AbortSignal', points: 3 },
+        { title: 'ignores late, duplicate and unknown responses', points: 2 },
+        { title: 'rejects every pending request when the transport closes', points: 2 },
+        { title: 'leaves no timers or listeners behind', points: 2 },
+      ],
+      hints: [
+        'Keep a Map from request id to the pending request: its resolve and reject functions, its timer, its signal and abort listener. Take ids from a counter that only ever goes up; a response is matched by looking its id up in the map, and anything not found there is ignored.',
+        'Write one private function that removes an entry from the map, clears its timer and removes its abort listener, and returns the entry (or undefined when the id was not pending). Every way a request ends (response, error response, timeout, abort, close, send throwing) goes through it first, then resolves or rejects.',
+        'Put the entry in the map before calling transport.send: an in-process transport can answer synchronously. On timeout and on abort, after settling, send { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId, reason } }; check signal.aborted before sending anything, so an already cancelled request is never sent.',
+      ],
+    },
   ],
 });
