@@ -1,0 +1,209 @@
+// @ts-check
+// The only behaviour that needs JavaScript: search, the theme toggle, copy buttons, and the
+// keyboard shortcuts. Everything else on the page works without it.
+
+const base = document.body.dataset.base ?? '';
+
+/** @param {string} selector */
+function all(selector) {
+  return /** @type {HTMLElement[]} */ ([...document.querySelectorAll(selector)]);
+}
+
+// ---- theme -----------------------------------------------------------------------------------
+
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** @returns {'light' | 'dark'} */
+function currentTheme() {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return darkQuery.matches ? 'dark' : 'light';
+}
+
+/** @param {HTMLButtonElement} button */
+function labelToggle(button) {
+  const other = currentTheme() === 'dark' ? 'light' : 'dark';
+  button.textContent = other === 'dark' ? '☾ Dark' : '☀ Light';
+  button.setAttribute('aria-label', `Switch to the ${other} theme`);
+}
+
+const toggle = /** @type {HTMLButtonElement | null} */ (document.querySelector('.theme-toggle'));
+if (toggle) {
+  labelToggle(toggle);
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => {
+    const next = currentTheme() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {
+      // Without storage the choice lasts for this page only.
+    }
+    labelToggle(toggle);
+  });
+  darkQuery.addEventListener('change', () => labelToggle(toggle));
+}
+
+// ---- copy buttons ----------------------------------------------------------------------------
+
+for (const button of all('.code > .copy')) {
+  button.hidden = false;
+  button.setAttribute('aria-label', 'Copy the code');
+  button.addEventListener('click', async () => {
+    const code = button.parentElement?.querySelector('pre')?.textContent ?? '';
+    try {
+      await navigator.clipboard.writeText(code);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy';
+    }
+    setTimeout(() => {
+      button.textContent = 'Copy';
+    }, 2000);
+  });
+}
+
+// ---- search ----------------------------------------------------------------------------------
+
+/**
+ * @typedef {{ id: string, title: string, page: string }} SearchHit
+ * @typedef {{ search(query: string): SearchHit[] }} SearchEngine
+ */
+
+const searchBox = /** @type {HTMLElement | null} */ (document.querySelector('.search'));
+const input = /** @type {HTMLInputElement | null} */ (document.getElementById('search-input'));
+const results = /** @type {HTMLUListElement | null} */ (document.getElementById('search-results'));
+const searchStatus = document.getElementById('search-status');
+
+/** @type {Promise<SearchEngine> | undefined} */
+let engine;
+
+/** Loads the search library and the index the first time the reader uses search. */
+function loadEngine() {
+  engine ??= (async () => {
+    const [library, response] = await Promise.all([import(`${base}assets/minisearch.js`), fetch(`${base}search-index.json`)]);
+    if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
+    const data = await response.json();
+    /** @type {typeof import('minisearch').default} */
+    const MiniSearch = library.default;
+    const index = MiniSearch.loadJS(data.index, data.options);
+    return { search: (query) => /** @type {SearchHit[]} */ (/** @type {unknown} */ (index.search(query))) };
+  })();
+  return engine;
+}
+
+/** @param {string} text */
+function announce(text) {
+  if (searchStatus) searchStatus.textContent = text;
+}
+
+/** @param {SearchHit[]} hits */
+function showResults(hits) {
+  if (!results) return;
+  results.replaceChildren(
+    ...hits.map((hit) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = base + hit.id;
+      const title = document.createElement('span');
+      title.className = 'result-title';
+      title.textContent = hit.title;
+      const page = document.createElement('span');
+      page.className = 'result-page';
+      page.textContent = hit.page === hit.title ? '' : hit.page;
+      link.append(title, page);
+      item.append(link);
+      return item;
+    }),
+  );
+  results.hidden = hits.length === 0 && !(input?.value.trim());
+}
+
+async function runSearch() {
+  if (!input || !results) return;
+  const query = input.value.trim();
+  if (!query) {
+    showResults([]);
+    announce('');
+    return;
+  }
+  try {
+    const hits = (await loadEngine()).search(query).slice(0, 12);
+    if (input.value.trim() !== query) return;
+    showResults(hits);
+    if (hits.length === 0) {
+      const empty = document.createElement('li');
+      empty.className = 'no-results';
+      empty.textContent = `Nothing matches “${query}”.`;
+      results.replaceChildren(empty);
+      results.hidden = false;
+    }
+    announce(`${hits.length} result${hits.length === 1 ? '' : 's'}`);
+  } catch (error) {
+    const failed = document.createElement('li');
+    failed.className = 'no-results';
+    failed.textContent =
+      location.protocol === 'file:'
+        ? 'Search needs the local server: run npm start and open the address it prints.'
+        : `Search is unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    results.replaceChildren(failed);
+    results.hidden = false;
+  }
+}
+
+if (searchBox && input && results) {
+  searchBox.hidden = false;
+  input.addEventListener('focus', () => void loadEngine().catch(() => undefined), { once: true });
+  input.addEventListener('input', () => void runSearch());
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      input.value = '';
+      showResults([]);
+      input.blur();
+    } else if (event.key === 'ArrowDown') {
+      /** @type {HTMLElement | null} */ (results.querySelector('a'))?.focus();
+      event.preventDefault();
+    } else if (event.key === 'Enter') {
+      const first = /** @type {HTMLAnchorElement | null} */ (results.querySelector('a'));
+      if (first) location.href = first.href;
+    }
+  });
+  results.addEventListener('keydown', (event) => {
+    const links = /** @type {HTMLAnchorElement[]} */ ([...results.querySelectorAll('a')]);
+    const at = links.indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement));
+    if (event.key === 'ArrowDown' && at >= 0) links[Math.min(at + 1, links.length - 1)]?.focus();
+    else if (event.key === 'ArrowUp' && at > 0) links[at - 1]?.focus();
+    else if (event.key === 'ArrowUp') input.focus();
+    else if (event.key === 'Escape') input.focus();
+    else return;
+    event.preventDefault();
+  });
+  document.addEventListener('click', (event) => {
+    if (!searchBox.contains(/** @type {Node} */ (event.target))) results.hidden = true;
+  });
+}
+
+// ---- keyboard --------------------------------------------------------------------------------
+
+/** @param {EventTarget | null} target */
+function isTyping(target) {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('pre') !== null;
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (isTyping(event.target)) return;
+  if (event.key === '/' && input) {
+    event.preventDefault();
+    input.focus();
+    return;
+  }
+  const rel = event.key === 'ArrowLeft' ? 'prev' : event.key === 'ArrowRight' ? 'next' : undefined;
+  if (!rel) return;
+  const link = /** @type {HTMLLinkElement | null} */ (document.querySelector(`link[rel="${rel}"]`));
+  if (link) {
+    event.preventDefault();
+    location.href = link.href;
+  }
+});

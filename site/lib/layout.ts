@@ -1,0 +1,131 @@
+import { escapeHtml } from './html.ts';
+
+/** The frame every page shares: head, top bar, sidebar, outline, prev/next. */
+
+export const SITE_TITLE = 'Message Passing for LLM Systems';
+
+/** A link in the sidebar; `children` show only while the reader is inside that entry. */
+export interface NavEntry {
+  title: string;
+  href: string;
+  /** A label before the title, such as the chapter number. */
+  prefix?: string;
+  children?: NavEntry[];
+}
+
+export interface OutlineEntry {
+  level: number;
+  id: string;
+  text: string;
+}
+
+export interface PageLink {
+  href: string;
+  title: string;
+}
+
+export interface PageSpec {
+  /** Output path relative to the site root, with forward slashes (`06-message-queues.html`). */
+  url: string;
+  /** The `<title>` (the site title is appended) and the page's subject. */
+  title: string;
+  description: string;
+  /** The HTML inside `<article>`. */
+  body: string;
+  outline: OutlineEntry[];
+  prev?: PageLink;
+  next?: PageLink;
+  /** Extra class on `<body>`, such as `print`. */
+  kind?: string;
+}
+
+/** The relative prefix from a page to the site root (`''` or `'../../'`). */
+export function baseOf(url: string): string {
+  return '../'.repeat(url.split('/').length - 1);
+}
+
+/** Headings with ids in a rendered body, for the outline and for search sections. */
+export function headingsOf(html: string, levels = [2, 3]): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  for (const match of html.matchAll(/<h([1-6]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)) {
+    const level = Number(match[1]);
+    if (!levels.includes(level)) continue;
+    entries.push({ level, id: match[2]!, text: match[3]!.replace(/<[^>]+>/g, '').trim() });
+  }
+  return entries;
+}
+
+export function renderPage(page: PageSpec, nav: NavEntry[]): string {
+  const base = baseOf(page.url);
+  const link = (href: string): string => escapeHtml(base + href);
+  const rel = [
+    page.prev ? `<link rel="prev" href="${link(page.prev.href)}">` : '',
+    page.next ? `<link rel="next" href="${link(page.next.href)}">` : '',
+  ].join('');
+  const pager =
+    page.prev || page.next
+      ? `<nav class="pager" aria-label="Previous and next page">${
+          page.prev ? `<a rel="prev" href="${link(page.prev.href)}"><span class="pager-label">← Previous</span> ${escapeHtml(page.prev.title)}</a>` : '<span></span>'
+        }${page.next ? `<a rel="next" href="${link(page.next.href)}"><span class="pager-label">Next →</span> ${escapeHtml(page.next.title)}</a>` : ''}</nav>`
+      : '';
+  const outline =
+    page.outline.length > 1
+      ? `<aside class="outline"><nav aria-labelledby="outline-title"><p id="outline-title" class="outline-title">On this page</p><ul>${page.outline
+          .map((h) => `<li class="level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
+          .join('')}</ul></nav></aside>`
+      : '';
+  const title = page.title === SITE_TITLE ? SITE_TITLE : `${page.title} — ${SITE_TITLE}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(page.description)}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${link('assets/icon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${link('assets/site.css')}">
+<script src="${link('assets/theme.js')}"></script>
+<script type="module" src="${link('assets/site.js')}"></script>
+${rel}
+</head>
+<body class="${escapeHtml(page.kind ?? 'page')}" data-base="${escapeHtml(base)}">
+<a class="skip-link" href="#content">Skip to content</a>
+<header class="topbar">
+<a class="brand" href="${link('index.html')}">${escapeHtml(SITE_TITLE)}</a>
+<div class="search" role="search" hidden>
+<label for="search-input" class="visually-hidden">Search the workbook</label>
+<input id="search-input" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-describedby="search-status">
+<p id="search-status" class="visually-hidden" role="status"></p>
+<ul id="search-results" class="search-results" hidden></ul>
+</div>
+<button type="button" class="theme-toggle" hidden>Theme</button>
+</header>
+<div class="layout">
+<nav class="sidebar" aria-label="Workbook">
+${renderNav(nav, page.url, base)}
+</nav>
+<main id="content" tabindex="-1">
+<article>
+${page.body}
+</article>
+${pager}
+</main>
+${outline}
+</div>
+<footer class="footer"><p>${escapeHtml(SITE_TITLE)} · <a href="${link('print.html')}">All chapters on one page</a> · <kbd>←</kbd> <kbd>→</kbd> previous and next page · <kbd>/</kbd> search</p></footer>
+</body>
+</html>
+`;
+}
+
+function renderNav(entries: NavEntry[], current: string, base: string): string {
+  const items = entries.map((entry) => {
+    const here = entry.href === current;
+    const inside = here || (entry.children ?? []).some((c) => c.href === current);
+    const prefix = entry.prefix ? `<span class="nav-number">${escapeHtml(entry.prefix)}</span> ` : '';
+    const children = inside && entry.children?.length ? renderNav(entry.children, current, base) : '';
+    return `<li${inside ? ' class="open"' : ''}><a href="${escapeHtml(base + entry.href)}"${here ? ' aria-current="page"' : ''}>${prefix}${escapeHtml(entry.title)}</a>${children}</li>`;
+  });
+  return `<ul>${items.join('')}</ul>`;
+}

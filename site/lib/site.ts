@@ -1,0 +1,242 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChapterMeta } from '../../tools/chapter-meta.ts';
+import { type Exercise, exercisesOf, loadChapters } from '../../tools/workbook.ts';
+import { generateApiDocs } from './api.ts';
+import { apiPage, CARDS_PLACEHOLDER, exerciseAnchor, renderCards, stripExercisesBlock, totalPoints } from './exercises.ts';
+import { CodeHighlighter } from './highlight.ts';
+import { escapeHtml, textOf } from './html.ts';
+import { headingsOf, type NavEntry, type PageSpec, renderPage, SITE_TITLE } from './layout.ts';
+import { createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
+import { diagramCss } from './mermaid.ts';
+import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
+
+/**
+ * Builds the docs site: every chapter page, the API reference, a home page, an exercise index,
+ * a print page with every chapter, source pages for the files the chapters link to, the search
+ * index and the assets, all written to `site/dist/`.
+ */
+
+const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOptions {
+  /** The repository root (default: this repository). */
+  root?: string;
+  /** Where to write the site (default: `site/dist`). */
+  outDir?: string;
+  /** Generate the API reference with typedoc (default: true). */
+  api?: boolean;
+}
+
+/** A chapter with a page: its README and, when it has a chapter.ts, its exercises. */
+export interface ChapterPage {
+  slug: string;
+  title: string;
+  url: string;
+  exercises: Exercise[];
+}
+
+export interface BuildResult {
+  outDir: string;
+  chapters: ChapterPage[];
+  /** Every HTML page written, relative to `outDir`. */
+  pages: string[];
+  searchRecords: number;
+  milliseconds: number;
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const root = options.root ?? path.resolve(SITE_DIR, '..');
+  const outDir = options.outDir ?? path.join(SITE_DIR, 'dist');
+  const withApi = options.api ?? true;
+
+  const metas = new Map<string, ChapterMeta>((await loadChapters(root)).map((m) => [m.slug, m]));
+  const chapterDir = path.join(root, 'chapters');
+  const slugs = existsSync(chapterDir)
+    ? readdirSync(chapterDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name) && existsSync(path.join(chapterDir, d.name, 'README.md')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const readmes = new Map(slugs.map((slug) => [slug, readFileSync(path.join(chapterDir, slug, 'README.md'), 'utf8')]));
+  const chapters: ChapterPage[] = slugs.map((slug) => {
+    const meta = metas.get(slug);
+    const heading = /^#\s+(.+)$/m.exec(readmes.get(slug)!)?.[1]?.trim();
+    return { slug, title: meta?.title ?? heading ?? slug, url: `${slug}.html`, exercises: meta ? exercisesOf(meta, root) : [] };
+  });
+  const allExercises = chapters.flatMap((c) => c.exercises);
+
+  const highlighter = await CodeHighlighter.create();
+  const md = createMarkdown(highlighter, { root, chapterPage: (slug) => (readmes.has(slug) ? `${slug}.html` : undefined) });
+  const sources = new Set<string>();
+  const pages: PageSpec[] = [];
+
+  const chapterBodies = new Map<string, string>();
+  for (const chapter of chapters) {
+    const file = `chapters/${chapter.slug}/README.md`;
+    const env: RenderEnv = { file, sources };
+    let body = md.render(stripExercisesBlock(readmes.get(chapter.slug)!), env);
+    const cards = renderCards(chapter.exercises, md, highlighter, withApi, sources);
+    body = body.includes(CARDS_PLACEHOLDER) ? body.replace(CARDS_PLACEHOLDER, cards) : body + cards;
+    chapterBodies.set(chapter.slug, body);
+    pages.push({
+      url: chapter.url,
+      title: chapter.title,
+      description: description(body, chapter.title),
+      body,
+      outline: headingsOf(body, [2]),
+    });
+  }
+
+  const apiPages = new Map<string, PageSpec[]>();
+  if (withApi) {
+    for (const doc of await generateApiDocs(allExercises, root)) {
+      const { exercise } = doc;
+      const env: RenderEnv = { file: path.relative(root, exercise.stubPath).split(path.sep).join('/'), sources };
+      const intro = `# API reference: ${exercise.meta.title}\n\nThe contract of \`${exercise.key}\`, generated from the JSDoc of [the stub you edit](${path.basename(exercise.stubPath)}). The exercise itself: [${exercise.chapter.title}](README.md#${exerciseAnchor(exercise)}).\n\n`;
+      const body = md.render(intro + doc.markdown, env);
+      const page: PageSpec = {
+        url: apiPage(exercise),
+        title: `API: ${exercise.key}`,
+        description: `The API reference of the exercise ${exercise.key}: ${exercise.meta.title}.`,
+        body,
+        outline: headingsOf(body, [2, 3]),
+      };
+      apiPages.set(exercise.chapter.slug, [...(apiPages.get(exercise.chapter.slug) ?? []), page]);
+    }
+  }
+
+  const home = homePage(chapters, allExercises);
+  const exercisesIndex = exercisesPage(chapters);
+  const sequence: PageSpec[] = [home];
+  for (const chapter of chapters) {
+    sequence.push(pages.find((p) => p.url === chapter.url)!, ...(apiPages.get(chapter.slug) ?? []));
+  }
+  sequence.push(exercisesIndex);
+  sequence.forEach((page, i) => {
+    const prev = sequence[i - 1];
+    const next = sequence[i + 1];
+    if (prev) page.prev = { href: prev.url, title: prev.title };
+    if (next) page.next = { href: next.url, title: next.title };
+  });
+
+  const sourcePages = [...sources].sort().filter((p) => existsSync(path.join(root, p))).map((repoPath) => sourcePageSpec(root, repoPath, highlighter));
+  const print = printPage(chapters, chapterBodies);
+  const all = [...sequence, print, ...sourcePages];
+
+  const nav: NavEntry[] = [
+    { title: 'Home', href: 'index.html' },
+    ...chapters.map((c) => ({
+      title: c.title,
+      href: c.url,
+      prefix: c.slug.slice(0, 2),
+      children: (apiPages.get(c.slug) ?? []).map((p) => ({ title: p.title.replace(/^API: [^/]+\//, 'API: '), href: p.url })),
+    })),
+    { title: 'All exercises', href: 'exercises.html' },
+    { title: 'Print every chapter', href: 'print.html' },
+  ];
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+  for (const page of all) {
+    const file = path.join(outDir, page.url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderPage(page, nav));
+  }
+  writeAssets(outDir, highlighter);
+  const records: SearchRecord[] = sequence.flatMap((page) => sectionsOf(page.url, page.title, page.body));
+  writeFileSync(path.join(outDir, 'search-index.json'), buildSearchIndex(records));
+
+  return {
+    outDir,
+    chapters,
+    pages: all.map((p) => p.url),
+    searchRecords: records.length,
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
+
+function description(body: string, title: string): string {
+  const first = /<p>([\s\S]*?)<\/p>/.exec(body)?.[1];
+  const text = first ? textOf(first) : title;
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}
+
+function homePage(chapters: ChapterPage[], exercises: Exercise[]): PageSpec {
+  const points = exercises.reduce((sum, e) => sum + totalPoints(e), 0);
+  const list = chapters
+    .map((c) => {
+      const count = c.exercises.length;
+      return `<li><a href="${escapeHtml(c.url)}"><span class="nav-number">${escapeHtml(c.slug.slice(0, 2))}</span> ${escapeHtml(c.title)}</a>${
+        count ? ` <span class="muted">· ${count} exercise${count === 1 ? '' : 's'}</span>` : ''
+      }</li>`;
+    })
+    .join('');
+  const body = `<h1>${escapeHtml(SITE_TITLE)}</h1>
+<p class="lede">How messages move inside and between LLM systems: message formats and framing, requests, responses and notifications (JSON-RPC 2.0, MCP, LSP), ordering and delivery guarantees, asynchronous messaging, callbacks, message queues and producer–consumer pipelines. Each chapter explains the concept, answers the interview questions asked about it, and gives you exercises that a graded test suite scores task by task.</p>
+<h2 id="chapters">Chapters</h2>
+<ol class="chapter-list">${list}</ol>
+<h2 id="how-to-work">How to work through it</h2>
+<p>Read a chapter here, then solve its exercises in your clone of the repository: each exercise is a stub in <code>chapters/</code> whose JSDoc is the statement. There are <a href="exercises.html">${exercises.length} exercises worth ${points} points</a> in all.</p>
+<div class="code"><pre class="shiki"><code>npm install
+npm run grade -- 06-message-queues/message-queue   # score one exercise, task by task
+npm run watch                                      # re-grade as you save</code></pre></div>
+<p>Keyboard: <kbd>←</kbd> and <kbd>→</kbd> turn pages, <kbd>/</kbd> searches. Everything works offline; <a href="print.html">every chapter on one page</a> is there for printing.</p>`;
+  return { url: 'index.html', title: SITE_TITLE, description: textOf(/<p class="lede">([\s\S]*?)<\/p>/.exec(body)![1]!), body, outline: headingsOf(body, [2]) };
+}
+
+function exercisesPage(chapters: ChapterPage[]): PageSpec {
+  const rows = chapters
+    .flatMap((c) =>
+      c.exercises.map(
+        (e) =>
+          `<tr><td><a href="${escapeHtml(`${c.url}#${exerciseAnchor(e)}`)}">${escapeHtml(e.meta.title)}</a><br><span class="muted">${escapeHtml(c.title)}</span></td><td><span class="badge difficulty-${e.meta.difficulty}">${e.meta.difficulty}</span></td><td class="points">${totalPoints(e)}</td><td><code>npm run grade -- ${escapeHtml(e.key)}</code></td></tr>`,
+      ),
+    )
+    .join('');
+  const body = `<h1>All exercises</h1>
+<p>Every exercise in the workbook, in order. Each links to its card on the chapter page, with the hints and the reference solution.</p>
+<div class="table-wrap"><table class="exercise-index"><thead><tr><th scope="col">Exercise</th><th scope="col">Difficulty</th><th scope="col">Points</th><th scope="col">Grade it with</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return { url: 'exercises.html', title: 'All exercises', description: 'Every exercise in the workbook with its difficulty, points and grading command.', body, outline: [] };
+}
+
+/** Every chapter on one page; ids are prefixed with the chapter slug so they stay unique. */
+function printPage(chapters: ChapterPage[], bodies: Map<string, string>): PageSpec {
+  const inPrint = new Set(chapters.map((c) => c.slug));
+  const articles = chapters.map((chapter) => {
+    const prefix = `${chapter.slug}--`;
+    const body = bodies
+      .get(chapter.slug)!
+      .replace(/ id="([^"]+)"/g, ` id="${prefix}$1"`)
+      .replace(/ aria-labelledby="([^"]+)"/g, ` aria-labelledby="${prefix}$1"`)
+      .replace(/ href="#([^"]+)"/g, ` href="#${prefix}$1"`)
+      .replace(/ href="(\d\d-[a-z0-9-]+)\.html(?:#([^"]*))?"/g, (whole, slug: string, hash?: string) =>
+        inPrint.has(slug) ? ` href="#${hash ? `${slug}--${hash}` : slug}"` : whole,
+      )
+      .replace(/<h1>/, `<h1 id="${chapter.slug}">`);
+    return `<section class="print-chapter">${body}</section>`;
+  });
+  const body = `<h1 class="print-title">${escapeHtml(SITE_TITLE)}: every chapter</h1>\n${articles.join('\n')}`;
+  return { url: 'print.html', title: 'Every chapter', description: 'Every chapter of the workbook on one page, for printing.', body, outline: [], kind: 'print' };
+}
+
+function sourcePageSpec(root: string, repoPath: string, highlighter: CodeHighlighter): PageSpec {
+  const code = readFileSync(path.join(root, repoPath), 'utf8').trimEnd();
+  const lang = path.extname(repoPath).slice(1) || 'text';
+  const body = `<h1><code>${escapeHtml(repoPath)}</code></h1>
+<p>The file as it is in the repository.</p>
+<div class="code"><button type="button" class="copy" hidden>Copy</button>${highlighter.highlight(code, lang)}</div>`;
+  return { url: sourcePage(repoPath), title: repoPath, description: `The source of ${repoPath}.`, body, outline: [] };
+}
+
+function writeAssets(outDir: string, highlighter: CodeHighlighter): void {
+  const client = path.join(SITE_DIR, 'client');
+  const css = [readFileSync(path.join(client, 'site.css'), 'utf8'), highlighter.css(), diagramCss()].join('\n');
+  writeFileSync(path.join(outDir, 'assets', 'site.css'), css);
+  for (const file of ['theme.js', 'site.js', 'icon.svg']) copyFileSync(path.join(client, file), path.join(outDir, 'assets', file));
+  const minisearch = path.join(SITE_DIR, '..', 'node_modules', 'minisearch', 'dist', 'es', 'index.js');
+  const library = readFileSync(minisearch, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '');
+  writeFileSync(path.join(outDir, 'assets', 'minisearch.js'), library);
+}
