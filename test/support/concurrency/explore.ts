@@ -52,10 +52,14 @@ const decisions = fc.array(decision, { maxLength: 120, size: 'medium' });
 
 /** Runs the scenario once under the given decisions and parameters (no fast-check involved). */
 export async function runOnce<P>(options: CheckOptions<P>, params: P, chosen: readonly Decision[]): Promise<RunReport> {
+  const { failure, world } = await run(options, params, chosen);
+  return { failure, steps: formatSteps(world.trace), diagram: renderAscii(world.trace) };
+}
+
+async function run<P>(options: CheckOptions<P>, params: P, chosen: readonly Decision[]): Promise<{ failure?: RunFailure; world: World }> {
   const world = new World({ decisions: chosen, maxSteps: options.maxSteps ?? 2_000, virtualTime: options.virtualTime ?? true });
   const finalCheck = options.scenario(world, params);
-  const failure = await world.run(finalCheck ?? undefined);
-  return { failure, steps: formatSteps(world.trace), diagram: renderAscii(world.trace) };
+  return { failure: await world.run(finalCheck ?? undefined), world };
 }
 
 /**
@@ -80,8 +84,9 @@ export async function runOnce<P>(options: CheckOptions<P>, params: P, chosen: re
 export async function checkInterleavings<P = undefined>(options: CheckOptions<P>): Promise<void> {
   const params = options.params ?? (fc.constant(undefined) as fc.Arbitrary<P>);
   const property = fc.asyncProperty(params, decisions, async (p, d) => {
-    const report = await runOnce(options, p, d);
-    if (report.failure) throw new Error(report.failure.message, { cause: report.failure.cause });
+    // Traces are only drawn for the failure that is reported, not for every explored run.
+    const { failure } = await run(options, p, d);
+    if (failure) throw new Error(failure.message, { cause: failure.cause });
   });
   const global = fc.readConfigureGlobal();
   const replayPath = process.env.WORKBOOK_PATH;
