@@ -5,6 +5,28 @@ export default defineChapter({
   title: 'Callbacks',
   exercises: [
     {
+      id: 'promisify',
+      title: 'promisify and callbackify',
+      difficulty: 'easy',
+      summary:
+        'Convert between the two shapes of asynchronous results: error-first callbacks and promises, as Node.js util.promisify and util.callbackify do. The details are the interview questions: falsy errors, several results, this, a callback called twice, a falsy rejection, and never calling back synchronously.',
+      tasks: [
+        { title: 'promisify resolves with the result', points: 2 },
+        { title: 'promisify rejects on an error', points: 2 },
+        { title: 'multiple results', points: 1 },
+        { title: 'this is preserved', points: 1 },
+        { title: 'a callback called twice settles once', points: 1 },
+        { title: 'promisify.custom', points: 1 },
+        { title: 'callbackify delivers results and errors', points: 2 },
+        { title: 'callbackify wraps a falsy rejection', points: 1 },
+      ],
+      hints: [
+        'promisify returns a function that returns new Promise((resolve, reject) => …) and, inside the executor, calls the original with the arguments plus one extra callback (error, ...results). Only a truthy error rejects. A promise settles once, so a second callback call is ignored for free, and a synchronous throw inside the executor already becomes a rejection.',
+        'Return a regular function, not an arrow function, and call the original with original.call(this, ...args, callback): an arrow function has no this of its own. For callbackify, pop the callback off the arguments and check it is a function before doing anything else.',
+        'callbackify: wrap the call in new Promise((resolve) => resolve(fn.apply(this, args))), so a plain value and a synchronous throw take the same asynchronous path as a real promise. In then(onFulfilled, onRejected) (not then(...).catch(...)), call the callback via process.nextTick, and replace a falsy reason with new FalsyRejectionError(reason).',
+      ],
+    },
+    {
       id: 'promise',
       title: 'A Promises/A+ promise from scratch',
       difficulty: 'hard',

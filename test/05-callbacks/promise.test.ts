@@ -257,7 +257,7 @@ describe('thenable assimilation', () => {
         onFulfilled('from a thenable');
       },
     };
-    const seen = observe(MyPromise.resolve(1).then(() => thenable));
+    const seen = observe(MyPromise.resolve(1).then((): unknown => thenable));
     await flush();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'from a thenable' });
   });
@@ -405,7 +405,7 @@ describe('MyPromise.resolve and MyPromise.reject', () => {
   });
 
   it('resolve adopts a thenable', async () => {
-    const seen = observe(MyPromise.resolve({ then: (onFulfilled: (value: number) => void) => onFulfilled(5) }));
+    const seen = observe(MyPromise.resolve<unknown>({ then: (onFulfilled: (value: number) => void) => onFulfilled(5) }));
     await flush();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 5 });
   });
