@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeFrame, FrameDecoder, FrameError } from '@workbook/01-message-formats/content-length-framing';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const latin = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
+
+function join(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Cuts bytes at the given positions (any order, duplicates allowed). */
+function cut(bytes: Uint8Array, positions: number[]): Uint8Array[] {
+  const points = [...new Set(positions.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of points) {
+    chunks.push(bytes.slice(from, point));
+    from = point;
+  }
+  chunks.push(bytes.slice(from));
+  return chunks;
+}
+
+function decodeAll(chunks: Uint8Array[], decoder = new FrameDecoder()): string[] {
+  const bodies: string[] = [];
+  for (const chunk of chunks) bodies.push(...decoder.push(chunk));
+  decoder.end();
+  return bodies;
+}
+
+/** Runs `action` and returns the FrameError it throws, failing clearly otherwise. */
+function frameError(action: () => unknown): FrameError {
+  try {
+    action();
+  } catch (error) {
+    expect(error, `expected a FrameError, got ${String(error)}`).toBeInstanceOf(FrameError);
+    return error as FrameError;
+  }
+  throw new Error('expected a FrameError, but nothing was thrown');
+}
+
+const initialize = '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}';
+
+describe('encodes the length in bytes', () => {
+  it('writes the header, a blank line, then the body', () => {
+    expect(latin(encodeFrame('{"id":1}'))).toBe('Content-Length: 8\r\n\r\n{"id":1}');
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    const frame = encodeFrame('{"text":"héllo"}'); // 16 characters, 17 bytes
+    expect(latin(frame.subarray(0, 22))).toBe('Content-Length: 17\r\n\r\n');
+    expect(frame.length, 'the whole frame is the 22-byte header plus 17 body bytes').toBe(39);
+  });
+
+  it('counts a character outside the BMP as four bytes', () => {
+    // '👍' is two UTF-16 code units (string length 2) but four UTF-8 bytes.
+    expect(latin(encodeFrame('"👍"').subarray(0, 21))).toBe('Content-Length: 6\r\n\r\n');
+  });
+
+  it('frames an empty body', () => {
+    expect(latin(encodeFrame(''))).toBe('Content-Length: 0\r\n\r\n');
+  });
+
+  it('writes the body as UTF-8 bytes', () => {
+    const frame = encodeFrame('é');
+    expect([...frame.subarray(frame.length - 2)]).toEqual([0xc3, 0xa9]);
+  });
+});
+
+describe('decodes frames from any chunking', () => {
+  it('decodes one frame delivered whole', () => {
+    expect(decodeAll([encodeFrame(initialize)])).toEqual([initialize]);
+  });
+
+  it('decodes several frames from one chunk, in order', () => {
+    const chunk = join(encodeFrame('{"id":1}'), encodeFrame('{"id":2}'), encodeFrame(''), encodeFrame('{"id":3}'));
+    expect(decodeAll([chunk])).toEqual(['{"id":1}', '{"id":2}', '', '{"id":3}']);
+  });
+
+  it('waits for the rest of a frame and returns nothing meanwhile', () => {
+    const decoder = new FrameDecoder();
+    const frame = encodeFrame(initialize);
+    expect(decoder.push(frame.subarray(0, 10))).toEqual([]);
+    expect(decoder.push(frame.subarray(10, 30))).toEqual([]);
+    expect(decoder.push(frame.subarray(30))).toEqual([initialize]);
+  });
+
+  it('finds a header split between \\r and \\n', () => {
+    const frame = encodeFrame('{"id":7}');
+    const split = latin(frame).indexOf('\r\n\r\n') + 1; // between the first \r and \n of the terminator
+    expect(decodeAll([frame.slice(0, split), frame.slice(split)])).toEqual(['{"id":7}']);
+  });
+
+  it('decodes a multi-byte character split across chunks', () => {
+    const frame = encodeFrame('{"text":"日本語"}');
+    const header = 'Content-Length: 22\r\n\r\n'.length;
+    // Cut inside 日 (bytes 9–11 of the body) and inside 語.
+    const chunks = [frame.slice(0, header + 10), frame.slice(header + 10, header + 16), frame.slice(header + 16)];
+    expect(decodeAll(chunks)).toEqual(['{"text":"日本語"}']);
+  });
+
+  it('decodes a stream delivered one byte at a time', () => {
+    const stream = join(encodeFrame('{"a":"é"}'), encodeFrame('{"b":"👍"}'));
+    expect(decodeAll([...stream].map((b) => Uint8Array.of(b)))).toEqual(['{"a":"é"}', '{"b":"👍"}']);
+  });
+
+  it('accepts other header fields, such as Content-Type, in any order', () => {
+    const body = '{"id":2}';
+    const raw = utf8(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    expect(decodeAll([raw])).toEqual([body]);
+  });
+
+  it('matches the field name case-insensitively and ignores spaces around the value', () => {
+    expect(decodeAll([utf8('content-length:   3  \r\n\r\n"x"')])).toEqual(['"x"']);
+  });
+
+  it('is not confused when the caller reuses its chunk buffer after push', () => {
+    const decoder = new FrameDecoder();
+    const frame = encodeFrame('{"id":1}');
+    const buffer = frame.slice(0, 25);
+    expect(decoder.push(buffer)).toEqual([]);
+    buffer.fill(0x41);
+    expect(decoder.push(frame.slice(25))).toEqual(['{"id":1}']);
+  });
+
+  it('property: any cut of any stream of frames gives back the bodies in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 25 }),
+        (bodies, positions) => {
+          const stream = join(...bodies.map((b) => encodeFrame(b)));
+          expect(decodeAll(cut(stream, positions))).toEqual(bodies);
+        },
+      ),
+    );
+  });
+});
+
+describe('validates the header', () => {
+  const bad: Array<[string, string]> = [
+    ['no Content-Length field', 'Content-Type: application/json\r\n\r\n{}'],
+    ['an empty header part', '\r\n\r\n{}'],
+    ['a non-numeric Content-Length', 'Content-Length: abc\r\n\r\n{}'],
+    ['digits followed by junk', 'Content-Length: 2abc\r\n\r\n{}'],
+    ['a negative Content-Length', 'Content-Length: -2\r\n\r\n{}'],
+    ['a fractional Content-Length', 'Content-Length: 2.0\r\n\r\n{}'],
+    ['an empty Content-Length', 'Content-Length: \r\n\r\n{}'],
+    ['a field without a colon', 'Content-Length 2\r\n\r\n{}'],
+  ];
+  for (const [name, raw] of bad) {
+    it(`throws FrameError for ${name}`, () => {
+      const decoder = new FrameDecoder();
+      frameError(() => decoder.push(utf8(raw)));
+    });
+  }
+
+  it('throws FrameError for a Content-Length above maxBodyBytes, before the body arrives', () => {
+    const decoder = new FrameDecoder({ maxBodyBytes: 1000 });
+    frameError(() => decoder.push(utf8('Content-Length: 1001\r\n\r\n')));
+  });
+
+  it('accepts a Content-Length equal to maxBodyBytes', () => {
+    const body = 'x'.repeat(1000);
+    expect(decodeAll([encodeFrame(body)], new FrameDecoder({ maxBodyBytes: 1000 }))).toEqual([body]);
+  });
+
+  it('throws FrameError when a header grows past maxHeaderBytes without ending', () => {
+    const decoder = new FrameDecoder({ maxHeaderBytes: 64 });
+    expect(decoder.push(utf8('X-Junk: '))).toEqual([]);
+    frameError(() => {
+      for (let i = 0; i < 20; i++) decoder.push(utf8('aaaaaaaaaa'));
+    });
+  });
+});
+
+describe('fails safely', () => {
+  it('throws FrameError for a body that is not valid UTF-8', () => {
+    const decoder = new FrameDecoder();
+    frameError(() => decoder.push(join(utf8('Content-Length: 2\r\n\r\n'), Uint8Array.of(0xc3, 0x28))));
+  });
+
+  it('stays failed after an error: every later push throws FrameError again', () => {
+    const decoder = new FrameDecoder();
+    frameError(() => decoder.push(utf8('Content-Length: x\r\n\r\n')));
+    frameError(() => decoder.push(encodeFrame('{"id":1}')));
+    frameError(() => decoder.end());
+  });
+
+  it('end() throws FrameError when the stream stops inside a body', () => {
+    const decoder = new FrameDecoder();
+    expect(decoder.push(encodeFrame(initialize).subarray(0, 40))).toEqual([]);
+    frameError(() => decoder.end());
+  });
+
+  it('end() throws FrameError when the stream stops inside a header', () => {
+    const decoder = new FrameDecoder();
+    expect(decoder.push(utf8('Content-Len'))).toEqual([]);
+    frameError(() => decoder.end());
+  });
+
+  it('end() is quiet after whole frames', () => {
+    const decoder = new FrameDecoder();
+    expect(decoder.push(join(encodeFrame('{}'), encodeFrame('[]')))).toEqual(['{}', '[]']);
+    expect(() => decoder.end()).not.toThrow();
+  });
+
+  it('delivers the frames before a bad one, then throws on the bad one', () => {
+    const decoder = new FrameDecoder();
+    expect(decoder.push(encodeFrame('{"id":1}'))).toEqual(['{"id":1}']);
+    frameError(() => decoder.push(utf8('Content-Length: 1e3\r\n\r\n')));
+  });
+});
