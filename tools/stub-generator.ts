@@ -8,7 +8,8 @@ import ts from 'typescript';
  * outside bodies survive exactly.
  *
  * Rules, applied to top-level statements:
- * - imports, type aliases, interfaces and enums stay as written;
+ * - imports, exported type aliases, interfaces and enums stay as written; private ones stay only
+ *   while the rest of the stub still refers to them;
  * - a declaration whose JSDoc carries `@provided` stays verbatim (error classes, helper types);
  * - exported functions, and exported `const`s initialised with a function, keep their signature
  *   and get a throwing body;
@@ -48,6 +49,25 @@ export function generateStub(source: string, options: StubOptions): string {
   const file = ts.createSourceFile(options.solutionPath, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits: Edit[] = [];
   for (const statement of file.statements) stubStatement(statement, file, edits);
+  // A private type stays only if what is left still refers to it (a parameter type, say);
+  // otherwise it would reveal the solution's internals.
+  // Removing one private type can orphan another, so repeat until nothing changes.
+  const privateTypes = file.statements.filter(
+    (s): s is ts.TypeAliasDeclaration | ts.InterfaceDeclaration =>
+      (ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s)) && !isExported(s),
+  );
+  for (let removed = true; removed; ) {
+    removed = false;
+    const draft = applyEdits(source, edits);
+    for (const statement of privateTypes) {
+      if (edits.some((e) => e.start === statement.getFullStart())) continue;
+      const name = new RegExp(`\\b${statement.name.text}\\b`, 'g');
+      if ((draft.match(name)?.length ?? 0) <= (statement.getText(file).match(name)?.length ?? 0)) {
+        edits.push(removal(statement));
+        removed = true;
+      }
+    }
+  }
 
   let body = applyEdits(source, edits)
     .replace(/\n{3,}/g, '\n\n')

@@ -13,6 +13,11 @@ export interface GrowthOptions<S> {
   /** Operations per round. */
   ops?: number;
   rounds?: number;
+  /**
+   * Build the state once per size and reuse it across rounds (the operation must keep the size
+   * steady). Use it when building a large state is itself slow for a naive implementation.
+   */
+  reuseState?: boolean;
 }
 
 export interface Growth {
@@ -23,11 +28,12 @@ export interface Growth {
 }
 
 export function measureGrowth<S>(options: GrowthOptions<S>): Growth {
-  const { ops = 2_000, rounds = 7 } = options;
+  const { ops = 2_000, rounds = 7, reuseState = false } = options;
   const time = (n: number): number => {
     let best = Number.POSITIVE_INFINITY;
+    let shared: S | undefined;
     for (let round = 0; round < rounds; round++) {
-      const state = options.setup(n);
+      const state = reuseState ? (shared ??= options.setup(n)) : options.setup(n);
       const start = process.hrtime.bigint();
       for (let i = 0; i < ops; i++) options.operation(state, i);
       const elapsed = Number(process.hrtime.bigint() - start);
