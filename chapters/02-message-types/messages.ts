@@ -1,4 +1,4 @@
-// stub-hash: d12fd67ad7cff26d
+// stub-hash: 1681877765a55ad1
 // Exercise 02-message-types/messages: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 02-message-types/messages
 
@@ -182,6 +182,10 @@ export function failure(id: JsonRpcId, error: JsonRpcErrorObject): JsonRpcFailur
  * present, is an array or an object, and `result` and `error` are absent. Without `method` it is
  * a response: `id` is present (a string, a number or `null`), and exactly one of `result` or
  * `error` is; an error has an integer `code` and a string `message`.
+ *
+ * The `reason` of an invalid value is one sentence. When a member has the wrong value it reads
+ * ``Expected `member` to be …, got …`` and names the value found (`got "1.0" (string)`);
+ * when something is missing or combined wrongly it says so in plain words.
  *
  * @param options - `{ mcp: true }` adds MCP's restrictions (see {@link ClassifyOptions}).
  * @example

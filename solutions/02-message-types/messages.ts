@@ -185,6 +185,10 @@ export function failure(id: JsonRpcId, error: JsonRpcErrorObject): JsonRpcFailur
  * a response: `id` is present (a string, a number or `null`), and exactly one of `result` or
  * `error` is; an error has an integer `code` and a string `message`.
  *
+ * The `reason` of an invalid value is one sentence. When a member has the wrong value it reads
+ * ``Expected `member` to be …, got …`` and names the value found (`got "1.0" (string)`);
+ * when something is missing or combined wrongly it says so in plain words.
+ *
  * @param options - `{ mcp: true }` adds MCP's restrictions (see {@link ClassifyOptions}).
  * @example
  * classify(JSON.parse('{"jsonrpc":"2.0","method":"ping","id":0}')).kind;  // 'request'
