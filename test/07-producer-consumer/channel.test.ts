@@ -92,9 +92,9 @@ describe('receive waits for a value', () => {
   it('every waiting receiver is woken when several values arrive at once', async () => {
     const channel = new Channel<number>(0);
     const receivers = [track(channel.receive()), track(channel.receive()), track(channel.receive())];
-    void channel.send(1);
-    void channel.send(2);
-    void channel.send(3);
+    track(channel.send(1));
+    track(channel.send(2));
+    track(channel.send(3));
     await flush();
     expect(receivers.map((r) => r.value)).toEqual([value(1), value(2), value(3)]);
   });
@@ -117,10 +117,10 @@ describe('send waits for room', () => {
 
   it('the buffer never holds more than the capacity', async () => {
     const channel = new Channel<number>(3);
-    const sends = Array.from({ length: 10 }, (_, i) => channel.send(i));
+    const sends = Array.from({ length: 10 }, (_, i) => track(channel.send(i)));
     await flush();
     expect(channel.size).toBe(3);
-    void sends;
+    expect(sends.filter((s) => s.state === 'fulfilled').length, 'only the 3 sends that found room should have completed').toBe(3);
   });
 
   it('waiting senders are served in arrival order', async () => {

@@ -25,5 +25,24 @@ export default defineChapter({
         'close() sets a flag once, rejects every waiting sender with ChannelClosedError and resolves every waiting receiver with { done: true, value: undefined }, but leaves the buffer alone: receive keeps draining it and only reports done when it is empty. Use a ring buffer or a head index for the queues, not Array#shift.',
       ],
     },
+    {
+      id: 'pipeline',
+      title: 'M producers, N consumers, one bounded channel',
+      difficulty: 'medium',
+      summary:
+        'Wire several producers and consumers through a channel so that the pipeline returns exactly when all work is done, never loses or duplicates an item, applies backpressure, and reports the first error instead of swallowing it.',
+      tasks: [
+        { title: 'handles every item exactly once', points: 2 },
+        { title: 'resolves only when all work is done', points: 2 },
+        { title: "keeps each producer's order", points: 1 },
+        { title: 'surfaces errors', points: 2 },
+        { title: 'applies backpressure', points: 2 },
+      ],
+      hints: [
+        'Start one async loop per producer (read its iterable, await channel.send for each item) and one per consumer (for await over the channel, await handle). Promise.all over each group tells you when that group has finished.',
+        'End of stream is your job: close the channel only after every producer loop has finished (not when the first one does), then wait for every consumer loop before resolving. That ordering is the completion tracking the source outline lacks.',
+        'On the first error, remember it, close the channel so blocked producers wake up (their ChannelClosedError is a consequence, not a new error), let consumers stop before their next item, wait for both groups, then throw the remembered error.',
+      ],
+    },
   ],
 });
