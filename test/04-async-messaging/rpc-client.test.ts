@@ -96,7 +96,7 @@ describe('sends requests and correlates responses', () => {
     const { transport, client } = setUp();
     track(client.request('tools/call', { name: 'search' }));
     expect(transport.sent).toHaveLength(1);
-    const [request] = transport.sent as [Record<string, unknown>];
+    const request = transport.sent[0] as unknown as Record<string, unknown>;
     expect(request).toEqual({ jsonrpc: '2.0', id: request.id, method: 'tools/call', params: { name: 'search' } });
     expect(['string', 'number'], 'a JSON-RPC id is a string or a number (MCP forbids null)').toContain(typeof request.id);
   });
