@@ -10,10 +10,15 @@ import type { UserConsoleLog } from 'vitest';
  * finish), it still knows which suites finished, which test was running, and what passed so far.
  * The file growing is also the watchdog's heartbeat.
  *
+ * Test starts and ends are written by cli/grade-setup.ts, from inside the worker.
+ *
  * It also caps what the learner's code prints: the first {@link LOG_LIMIT_BYTES} of console
  * output per suite are kept, the rest only counted.
  */
 export type ActivityEvent =
+  | { event: 'run-start'; file?: undefined }
+  | { event: 'module-queued'; file: string }
+  | { event: 'file-start'; file: string }
   | { event: 'module-start'; file: string }
   | { event: 'test-start'; file: string; task: string | undefined; name: string }
   | { event: 'test-end'; file: string; task: string | undefined; name: string; state: string; message?: string }
@@ -29,19 +34,25 @@ export default class ActivityReporter implements Reporter {
   #logBytes = new Map<string, number>();
   #fileOfTask = new Map<string, string>();
 
+  onTestRunStart(): void {
+    this.#write({ event: 'run-start' });
+  }
+
+  onTestModuleQueued(module: TestModule): void {
+    this.#fileOfTask.set(module.id, module.moduleId);
+    this.#write({ event: 'module-queued', file: module.moduleId });
+  }
+
   onTestModuleStart(module: TestModule): void {
+    // Output printed while the file loads belongs to the module's own task id.
+    this.#fileOfTask.set(module.id, module.moduleId);
     this.#write({ event: 'module-start', file: module.moduleId });
   }
 
   onTestCaseReady(test: TestCase): void {
+    // Test starts and ends are written from inside the worker (cli/grade-setup.ts); here only
+    // the mapping that attributes console output to its suite.
     this.#fileOfTask.set(test.id, test.module.moduleId);
-    this.#write({ event: 'test-start', file: test.module.moduleId, task: topLevel(test), name: test.name });
-  }
-
-  onTestCaseResult(test: TestCase): void {
-    const result = test.result();
-    const message = result.errors?.[0]?.message;
-    this.#write({ event: 'test-end', file: test.module.moduleId, task: topLevel(test), name: test.name, state: result.state, ...(message ? { message } : {}) });
   }
 
   onTestModuleEnd(module: TestModule): void {
@@ -74,14 +85,4 @@ export default class ActivityReporter implements Reporter {
   #write(event: ActivityEvent): void {
     if (this.#out) appendFileSync(this.#out, `${JSON.stringify(event)}\n`);
   }
-}
-
-function topLevel(test: TestCase): string | undefined {
-  let node: TestCase['parent'] = test.parent;
-  let top: string | undefined;
-  while (node.type === 'suite') {
-    top = node.name;
-    node = node.parent;
-  }
-  return top;
 }

@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [workbookTarget()],
   test: {
     include: files,
-    setupFiles: ['test/support/setup.ts'],
+    setupFiles: ['test/support/setup.ts', 'cli/grade-setup.ts'],
     testTimeout: timeout,
     hookTimeout: timeout,
     restoreMocks: true,

@@ -112,7 +112,7 @@ function comparison(expected: string | undefined, actual: string | undefined, di
   if (short(expected) && short(actual)) {
     return [...(expected !== undefined ? block('expected:', expected) : []), ...(actual !== undefined ? block('got:     ', actual) : [])];
   }
-  const changed = (diff ?? '').split('\n').filter((line) => (/^[-+] /.test(line) || /^[-+]\s*$/.test(line)) && !/^[-+] (Expected|Received)\s*$/.test(line));
+  const changed = (diff ?? '').split('\n').filter((line) => (/^[-+] /.test(line) || /^[-+]\s*$/.test(line)) && !/^[-+] (Expected|Received):?\s*$/.test(line));
   if (changed.length === 0) return [...block('expected:', expected ?? ''), ...block('got:     ', actual ?? '')];
   const lines = [`      ${pc.green('- expected')}  ${pc.red('+ got')}  ${pc.dim('(only the lines that differ)')}`];
   for (const line of changed.slice(0, DETAIL_LINES * 2)) lines.push(`      ${line.startsWith('-') ? pc.green(truncate(line, 100)) : pc.red(truncate(line, 100))}`);

@@ -26,14 +26,16 @@ export interface RunOptions {
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
+const STARTUP_SECONDS = 60;
 
 /**
  * Runs graded suites in a child vitest process guarded by a watchdog, so that no learner code
  * can hang or crash the grader. vitest can interrupt a promise that never settles (its test
  * timeout), but not a synchronous infinite loop: the worker never yields and the run never ends.
- * So when a run makes no progress for `idleSeconds`, its whole process group is killed, the
- * suites that had finished are run again together, and each unfinished suite runs alone under the
- * same watchdog. A suite that hangs alone is reported in `hung`, with the test that was running.
+ * So when a run makes no progress for `idleSeconds`, its whole process group is killed. The
+ * suites a worker had started and not finished are the culprits: they are reported in `hung`,
+ * with the test that was running and what had passed before it. Every other suite runs again,
+ * together, under the same watchdog, so one infinite loop costs one extra run, not one per suite.
  *
  * @example
  * const run = await runSuites(['/…/test/00-getting-started/envelope.test.ts'], { idleSeconds: 15, scratchDir });
@@ -42,32 +44,34 @@ const OUTPUT_LIMIT = 64 * 1024;
 export async function runSuites(files: string[], options: RunOptions): Promise<SuiteRun> {
   const scratch = mkdtempSync(path.join(options.scratchDir, 'run-'));
   try {
-    return await runGuarded(files, options, scratch, true);
+    return await runGuarded(files, options, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function runGuarded(files: string[], options: RunOptions, scratch: string, split: boolean): Promise<SuiteRun> {
+async function runGuarded(files: string[], options: RunOptions, scratch: string): Promise<SuiteRun> {
   const once = await runOnce(files, options, scratch);
   if (!once.timedOut) return once.run;
-  if (files.length === 1 || !split) {
-    if (files.length === 1) return { ...once.run, hung: [culprit(files[0]!, once.run.events, options.idleSeconds)] };
-    // A batch that finished before hung this time: fall back to one suite at a time.
-    return merge(await sequential(files, (file) => runGuarded([file], options, scratch, false)));
+  const events = once.run.events;
+  const finished = new Set(events.filter((e) => e.event === 'module-end').map((e) => e.file));
+  // A worker writes `file-start` before it imports a suite, so a suite that started and never
+  // finished is where a worker is stuck; suites still queued behind it are innocent.
+  const stuck = new Set(events.filter((e) => (e.event === 'file-start' || e.event === 'test-start') && !finished.has(e.file!)).map((e) => e.file!));
+  if (stuck.size === 0) {
+    // Nothing says where it stopped (vitest never started a suite): try each suite alone.
+    if (files.length === 1) return { ...once.run, hung: [culprit(files[0]!, events, options.idleSeconds)] };
+    return merge(await sequential(files, (file) => runGuarded([file], options, scratch)));
   }
-  const finished = new Set(once.run.events.filter((e) => e.event === 'module-end').map((e) => e.file));
-  const done = files.filter((file) => finished.has(file));
-  const suspects = files.filter((file) => !finished.has(file));
-  const parts: SuiteRun[] = [];
-  if (done.length > 0) parts.push(await runGuarded(done, options, scratch, false));
-  if (suspects.length === 1) {
-    // Every other suite finished, so the one left is the culprit: no need to wait for it again.
-    const file = suspects[0]!;
-    parts.push({ results: emptyResults(), events: once.run.events.filter((e) => e.file === file), hung: [culprit(file, once.run.events, options.idleSeconds)], crashes: [] });
-  } else {
-    parts.push(...(await sequential(suspects, (file) => runGuarded([file], options, scratch, false))));
-  }
+  const parts: SuiteRun[] = [...stuck].map((file) => ({
+    results: emptyResults(),
+    events: events.filter((e) => e.file === file),
+    hung: [culprit(file, events, options.idleSeconds)],
+    crashes: [],
+  }));
+  const rest = files.filter((file) => !stuck.has(file));
+  // The others run again together, under the same watchdog (each round removes a culprit).
+  if (rest.length > 0) parts.push(await runGuarded(rest, options, scratch));
   return merge(parts);
 }
 
@@ -78,9 +82,11 @@ async function sequential<T>(items: string[], each: (item: string) => Promise<T>
 }
 
 function culprit(file: string, events: ActivityEvent[], seconds: number): SuiteRun['hung'][number] {
+  // The worker writes each test's start synchronously, so the last one it wrote is the one it is stuck in.
   const started = events.filter((e): e is Extract<ActivityEvent, { event: 'test-start' }> => e.event === 'test-start' && e.file === file);
   const ended = new Set(events.filter((e) => e.event === 'test-end' && e.file === file).map((e) => (e as { name: string }).name));
-  const running = started.find((e) => !ended.has(e.name));
+  const last = started.at(-1);
+  const running = last && !ended.has(last.name) ? last : undefined;
   return running ? { file, test: { task: running.task, name: running.name }, seconds } : { file, seconds };
 }
 
@@ -90,6 +96,7 @@ function runOnce(files: string[], options: RunOptions, scratch: string): Promise
   const id = `${process.pid}-${++counter}`;
   const resultsFile = path.join(scratch, `results-${id}.json`);
   const activityFile = path.join(scratch, `activity-${id}.jsonl`);
+  if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id}: ${files.length} suite(s)`);
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'cli/grade.vitest.config.ts'], {
     cwd: ROOT,
     // Its own process group, so the watchdog can stop vitest and every worker it forked.
@@ -112,21 +119,25 @@ function runOnce(files: string[], options: RunOptions, scratch: string): Promise
   child.stderr.on('data', keep);
 
   return new Promise((resolve) => {
-    let lastSize = -1;
+    let lastSize = 0;
     let lastProgress = Date.now();
     let timedOut = false;
     const watchdog = setInterval(() => {
       const size = existsSync(activityFile) ? statSync(activityFile).size : 0;
+      // Until vitest reports its first event it is still starting (slow on a busy machine):
+      // that gets a longer allowance, since no learner code runs yet.
+      const allowance = size === 0 ? Math.max(STARTUP_SECONDS, options.idleSeconds) : options.idleSeconds;
       if (size !== lastSize) {
         lastSize = size;
         lastProgress = Date.now();
-      } else if (Date.now() - lastProgress > options.idleSeconds * 1000) {
+      } else if (Date.now() - lastProgress > allowance * 1000) {
         timedOut = true;
         stop(child.pid);
       }
     }, 100);
     child.on('close', () => {
       clearInterval(watchdog);
+      if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id} ended${timedOut ? ' (stopped by the watchdog)' : ''}`);
       const events = readEvents(activityFile);
       const results = !timedOut && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults) : emptyResults();
       const crashes = !timedOut && !existsSync(resultsFile) ? [output.trim() || 'vitest stopped without a result'] : [];

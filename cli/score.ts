@@ -104,7 +104,7 @@ export function scoreExercise(input: ScoreInput): ExerciseReport {
     const message = passed ? undefined : failed ? explainMessage(failed.errors[0]?.message ?? 'failed') : 'no test of this task ran';
     return { title: task.title, status: passed ? 'pass' : 'fail', points: passed ? task.points : 0, possible: task.points, durationMs, tests: testReports, ...(message ? { message } : {}) };
   });
-  const unhandledErrors = unhandled.map((e) => `${explainMessage(e.message)}${e.test ? ` (during "${e.test}")` : ''}`);
+  const unhandledErrors = countRepeats(unhandled.map((e) => `${explainMessage(e.message)}${e.test ? ` (during "${e.test}")` : ''}`));
   // An error that escaped a test still counts against the task whose test was running.
   for (const error of unhandled) {
     const task = report.find((t) => t.tests.some((test) => test.name === error.test));
@@ -114,8 +114,10 @@ export function scoreExercise(input: ScoreInput): ExerciseReport {
   const allPass = report.every((t) => t.status === 'pass') && unhandled.length === 0;
   const failure = firstFailure(tasks.map((t) => t.title), tests, input.learnerFile);
   const nextLevel = Math.min(input.hintsSeen + 1, exercise.meta.hints.length);
+  const leftErrors = unhandled.length > 0 && report.every((t) => t.status === 'pass');
   return {
     ...withOutput,
+    ...(leftErrors ? { message: 'Every task passes, but your code left errors that nothing caught (listed below). An exercise passes only without them: handle or return every promise you create.' } : {}),
     status: allPass ? 'passed' : 'failing',
     points,
     unhandledErrors,
@@ -124,6 +126,13 @@ export function scoreExercise(input: ScoreInput): ExerciseReport {
     ...(failure ? { failure } : {}),
     ...(allPass ? {} : { nextHint: { level: nextLevel, of: exercise.meta.hints.length, command: command('hint', exercise.meta.id) } }),
   };
+}
+
+/** Identical messages once each, with how many times they happened. */
+function countRepeats(messages: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const message of messages) counts.set(message, (counts.get(message) ?? 0) + 1);
+  return [...counts].map(([message, n]) => (n > 1 ? `${message} (${n} times)` : message));
 }
 
 function sum(tasks: TaskReport[]): number {
@@ -147,18 +156,28 @@ function firstFailure(order: string[], tests: TestRecord[], learnerFile: string)
     if (!failed) continue;
     const error: ErrorRecord = failed.errors[0] ?? { message: 'failed' };
     const learner = path.relative(ROOT, learnerFile).split(path.sep).join('/');
+    const message = explainFailure(error);
+    // When the real cause was a process.exit, the matcher's expected/got would only distract.
+    const compare = message.startsWith('Your code called process.exit') ? { ...error, expected: undefined, actual: undefined, diff: undefined } : error;
     return {
       task,
       test: testReport(failed).name,
-      message: explainMessage(error.message),
-      ...(error.expected !== undefined ? { expected: error.expected } : {}),
-      ...(error.actual !== undefined ? { actual: error.actual } : {}),
-      ...(error.diff !== undefined ? { diff: error.diff.replace(/\u001b\[[0-9;]*m/g, '') } : {}),
+      message,
+      ...(compare.expected !== undefined ? { expected: error.expected } : {}),
+      ...(compare.actual !== undefined ? { actual: compare.actual } : {}),
+      ...(compare.diff !== undefined ? { diff: compare.diff.replace(/\u001b\[[0-9;]*m/g, '') } : {}),
       ...(error.location ? { location: error.location } : {}),
       inLearnerFile: error.location?.startsWith(`${learner}:`) ?? false,
     };
   }
   return undefined;
+}
+
+/** The message of a failure, explained; a process.exit caught inside a matcher is named too. */
+function explainFailure(error: ErrorRecord): string {
+  const exit = [error.message, error.actual ?? '', error.diff ?? ''].map((t) => /process\.exit unexpectedly called with \\?"(.*?)\\?"/.exec(t)).find(Boolean);
+  if (exit) return explainMessage(`process.exit unexpectedly called with "${exit[1]}"`);
+  return explainMessage(error.message);
 }
 
 function mentions(event: Extract<ActivityEvent, { event: 'unhandled' }>, suite: string, learnerFile: string): boolean {
