@@ -71,9 +71,9 @@ for (const button of all('.code > .copy')) {
  */
 
 const searchBox = /** @type {HTMLElement | null} */ (document.querySelector('.search'));
-const input = /** @type {HTMLInputElement | null} */ (document.getElementById('search-input'));
-const results = /** @type {HTMLUListElement | null} */ (document.getElementById('search-results'));
-const searchStatus = document.getElementById('search-status');
+const input = /** @type {HTMLInputElement | null} */ (document.getElementById('site-search'));
+const results = /** @type {HTMLUListElement | null} */ (document.getElementById('site-search-results'));
+const searchStatus = document.getElementById('site-search-status');
 
 /** @type {Promise<SearchEngine> | undefined} */
 let engine;

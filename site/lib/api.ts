@@ -5,6 +5,7 @@ import { Application, type TypeDocOptions } from 'typedoc';
 import type { PluginOptions } from 'typedoc-plugin-markdown';
 import { type Exercise, rel } from '../../tools/workbook.ts';
 import { apiPage } from './exercises.ts';
+import { filesIn } from './verify.ts';
 
 /**
  * The API reference: typedoc with typedoc-plugin-markdown turns the JSDoc contracts of the
@@ -46,14 +47,17 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
     const project = await app.convert();
     if (!project) throw new Error('typedoc could not read the exercise stubs; run npx tsc --noEmit to see why');
     await app.generateOutputs(project);
+    // Module files are named after the entry points relative to their common folder, which
+    // depends on how many chapters there are; match them by their chapter/exercise suffix.
+    const written = filesIn(out).filter((f) => f.endsWith('.md'));
     return documented.map((exercise) => {
-      const file =
-        documented.length === 1
-          ? path.join(out, 'index.md')
-          : path.join(out, path.relative(root, exercise.stubPath).replace(/\.ts$/, '.md'));
-      if (!existsSync(file)) throw new Error(`typedoc wrote no reference for ${rel(exercise.stubPath, root)}`);
-      const markdown = readFileSync(file, 'utf8').replace(/^# .*\n+/, '');
-      return { exercise, markdown: rewriteApiLinks(markdown, path.relative(out, file), documented, root) };
+      const relative =
+        documented.length === 1 ? 'index.md' : written.find((f) => `/${f}`.endsWith(`/${exercise.key}.md`));
+      if (!relative || !existsSync(path.join(out, relative))) {
+        throw new Error(`typedoc wrote no reference for ${rel(exercise.stubPath, root)}`);
+      }
+      const markdown = readFileSync(path.join(out, relative), 'utf8').replace(/^# .*\n+/, '');
+      return { exercise, markdown: rewriteApiLinks(markdown, relative, documented) };
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -61,10 +65,10 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
 }
 
 /** Links between typedoc's Markdown files become links between the site's API pages. */
-function rewriteApiLinks(markdown: string, file: string, exercises: Exercise[], root: string): string {
+function rewriteApiLinks(markdown: string, file: string, exercises: Exercise[]): string {
   return markdown.replace(/\]\(([^)#\s]+\.md)(#[^)\s]*)?\)/g, (whole, target: string, hash = '') => {
-    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file.split(path.sep).join('/')), target));
-    const exercise = exercises.find((e) => rel(e.stubPath, root).replace(/\.ts$/, '.md') === resolved);
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+    const exercise = exercises.find((e) => `/${resolved}`.endsWith(`/${e.key}.md`));
     return exercise ? `](${apiPage(exercise)}${hash})` : whole;
   });
 }

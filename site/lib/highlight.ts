@@ -42,6 +42,7 @@ export class CodeHighlighter {
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
     if (!known || wanted === 'text') return `<pre class="shiki"><code>${escapeHtml(code)}</code></pre>`;
     const classes = this.#classes;
+    const plain = this.#defaultStyle();
     const marked = options.highlight ?? new Set<number>();
     const transformer: ShikiTransformer = {
       pre(node) {
@@ -55,6 +56,10 @@ export class CodeHighlighter {
         const style = node.properties.style;
         if (typeof style !== 'string') return;
         delete node.properties.style;
+        if (style.toLowerCase() === plain) {
+          this.addClassToHast(node, 'plain');
+          return;
+        }
         let name = classes.get(style);
         if (!name) {
           name = `t${classes.size}`;
@@ -63,12 +68,18 @@ export class CodeHighlighter {
         this.addClassToHast(node, name);
       },
     };
-    return this.#shiki.codeToHtml(code, {
+    const html = this.#shiki.codeToHtml(code, {
       lang: wanted as BundledLanguage,
       themes: THEMES,
       defaultColor: false,
       transformers: [transformer],
     });
+    return compact(html, marked.size > 0);
+  }
+
+  /** The style shiki gives a token drawn in both themes' default text colour. */
+  #defaultStyle(): string {
+    return `--shiki-light:${this.#shiki.getTheme(THEMES.light).fg};--shiki-dark:${this.#shiki.getTheme(THEMES.dark).fg}`.toLowerCase();
   }
 
   /** CSS rules for every token class produced so far. */
@@ -89,6 +100,23 @@ export class CodeHighlighter {
     }
     return rules.join('\n');
   }
+}
+
+/**
+ * Shrinks highlighted HTML without changing what it shows: tokens in the default colour need no
+ * span (the `pre` already has that colour), and neighbouring tokens of one colour share a span.
+ * Together with dropping per-line wrappers, this keeps a page full of listings light.
+ */
+function compact(html: string, keepLines: boolean): string {
+  let out = html.replace(/<span class="plain">([^<]*)<\/span>/g, '$1');
+  let before: string;
+  do {
+    before = out;
+    out = out.replace(/(<span class="(t\d+)">[^<]*)<\/span><span class="\2">/g, '$1');
+  } while (out !== before);
+  // Line wrappers only matter when a line is highlighted.
+  if (!keepLines) out = out.replace(/<span class="line">((?:[^<]|<span class="t\d+">[^<]*<\/span>)*)<\/span>/g, '$1');
+  return out.replace(/<span class="(t\d+)">/g, '<span class=$1>');
 }
 
 /** Parses a comma-separated list of line numbers and ranges (`1,3-5`) into a set. */

@@ -70,7 +70,7 @@ export function renderPage(page: PageSpec, nav: NavEntry[]): string {
       : '';
   const outline =
     page.outline.length > 1
-      ? `<aside class="outline"><nav aria-labelledby="outline-title"><p id="outline-title" class="outline-title">On this page</p><ul>${page.outline
+      ? `<aside class="outline"><nav aria-labelledby="site-outline-title"><p id="site-outline-title" class="site-outline-title">On this page</p><ul>${page.outline
           .map((h) => `<li class="level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
           .join('')}</ul></nav></aside>`
       : '';
@@ -90,14 +90,14 @@ export function renderPage(page: PageSpec, nav: NavEntry[]): string {
 ${rel}
 </head>
 <body class="${escapeHtml(page.kind ?? 'page')}" data-base="${escapeHtml(base)}">
-<a class="skip-link" href="#content">Skip to content</a>
+<a class="skip-link" href="#main-content">Skip to content</a>
 <header class="topbar">
 <a class="brand" href="${link('index.html')}">${escapeHtml(SITE_TITLE)}</a>
 <div class="search" role="search" hidden>
-<label for="search-input" class="visually-hidden">Search the workbook</label>
-<input id="search-input" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-describedby="search-status">
-<p id="search-status" class="visually-hidden" role="status"></p>
-<ul id="search-results" class="search-results" hidden></ul>
+<label for="site-search" class="visually-hidden">Search the workbook</label>
+<input id="site-search" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-describedby="site-search-status">
+<p id="site-search-status" class="visually-hidden" role="status"></p>
+<ul id="site-search-results" class="search-results" hidden></ul>
 </div>
 <button type="button" class="theme-toggle" hidden>Theme</button>
 </header>
@@ -105,7 +105,7 @@ ${rel}
 <nav class="sidebar" aria-label="Workbook">
 ${renderNav(nav, page.url, base)}
 </nav>
-<main id="content" tabindex="-1">
+<main id="main-content" tabindex="-1">
 <article>
 ${page.body}
 </article>

@@ -44,6 +44,7 @@ export function createMarkdown(highlighter: CodeHighlighter, links: SiteLinks): 
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(anchor, {
     level: [2, 3, 4, 5, 6],
+    slugify: githubSlug,
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });
   for (const [kind, label] of Object.entries(CALLOUTS)) {
@@ -94,6 +95,19 @@ export function createMarkdown(highlighter: CodeHighlighter, links: SiteLinks): 
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
+}
+
+/**
+ * Heading ids as GitHub makes them, so an anchor that works in a README on GitHub works on the
+ * site, and typedoc's own links (which use the same rule) resolve: lower case, punctuation
+ * removed, spaces to hyphens.
+ */
+export function githubSlug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** A highlighted `<pre>` with its copy button (shown by script) and optional caption. */

@@ -45,7 +45,10 @@ export function renderDiagram(source: string, where: string, label: string): str
     .replace(/ id="([^"]+)"/g, ` id="${prefix}$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
     .replace(/ href="#([^"]+)"/g, ` href="#${prefix}$1"`)
-    .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `);
+    .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `)
+    // Layout coordinates carry float noise (3.8499999999999996); a tenth of a pixel is plenty.
+    .replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/\n\s*/g, '\n');
   return `<figure class="diagram">${cleaned}</figure>`;
 }
 

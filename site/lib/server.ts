@@ -1,12 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 /**
  * The local docs server: static files from one directory, on 127.0.0.1 only.
  * Paths that leave the directory are refused, every response names its content type, and
  * pages are served with a Content-Security-Policy that allows nothing but the site itself.
+ * Text is gzip-compressed for clients that accept it.
  */
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -49,7 +51,9 @@ export interface RunningServer {
 export async function startServer(root: string, port = 4173, attempts = 20): Promise<RunningServer> {
   const base = path.resolve(root);
   for (let attempt = 0; ; attempt++) {
-    const server = createServer((request, response) => handle(base, request.method ?? 'GET', request.url ?? '/', response));
+    const server = createServer((request, response) =>
+      handle(base, request.method ?? 'GET', request.url ?? '/', String(request.headers['accept-encoding'] ?? ''), response),
+    );
     try {
       await listen(server, port === 0 ? 0 : port + attempt);
     } catch (error) {
@@ -108,7 +112,7 @@ export function resolveRequest(base: string, url: string): { file: string } | { 
   return { file };
 }
 
-function handle(base: string, method: string, url: string, response: import('node:http').ServerResponse): void {
+function handle(base: string, method: string, url: string, acceptEncoding: string, response: ServerResponse): void {
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
@@ -124,10 +128,15 @@ function handle(base: string, method: string, url: string, response: import('nod
     return;
   }
   const type = CONTENT_TYPES[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream';
-  response.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(resolved.file).size });
+  const compress = /\bgzip\b/.test(acceptEncoding) && /^(text\/|application\/json|image\/svg)/.test(type);
+  response.setHeader('Vary', 'Accept-Encoding');
+  if (compress) response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
+  else response.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(resolved.file).size });
   if (method === 'HEAD') {
     response.end();
     return;
   }
-  createReadStream(resolved.file).pipe(response);
+  const file = createReadStream(resolved.file);
+  if (compress) file.pipe(createGzip()).pipe(response);
+  else file.pipe(response);
 }

@@ -40,6 +40,8 @@ export interface ChapterPage {
 export interface BuildResult {
   outDir: string;
   chapters: ChapterPage[];
+  /** Chapters declared in a chapter.ts that have no README, hence no page. */
+  missingPages: string[];
   /** Every HTML page written, relative to `outDir`. */
   pages: string[];
   searchRecords: number;
@@ -152,6 +154,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   return {
     outDir,
     chapters,
+    missingPages: [...metas.keys()].filter((slug) => !readmes.has(slug)),
     pages: all.map((p) => p.url),
     searchRecords: records.length,
     milliseconds: Math.round(performance.now() - started),
