@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { JsonRpcError, JsonRpcServer } from '@workbook/02-message-types/json-rpc-server';
 
@@ -40,6 +41,11 @@ const subtract = (params: unknown): number => {
   const named = params as { minuend: number; subtrahend: number };
   return named.minuend - named.subtrahend;
 };
+
+/** Ids as JSON carries them (no -0, no NaN), and structured params. */
+const anyId = fc.oneof(fc.string(), fc.integer(), fc.constant(null));
+const anyParams = fc.oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }));
+const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
 const invalidRequest = (id: string | number | null = null) => ({ jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id });
 const internalError = (id: string | number | null) => ({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error' }, id });
@@ -101,6 +107,18 @@ describe('answers requests with their result', () => {
     expect(handler).toHaveBeenCalledWith(undefined);
   });
 
+  it('for any id and params, answers exactly once with the same id and the handler\'s result', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyId, anyParams, async (id, params) => {
+        const handler = vi.fn((p: unknown) => ({ echoed: p }));
+        const server = new JsonRpcServer().register('echo', handler);
+        const response = await send(server, JSON.stringify({ jsonrpc: '2.0', method: 'echo', params, id }));
+        expect(response).toEqual({ jsonrpc: '2.0', id, result: { echoed: roundTrip(params) } });
+        expect(handler).toHaveBeenCalledTimes(1);
+      }),
+    );
+  });
+
   it('register returns the server and a later registration replaces the earlier one', async () => {
     const server = new JsonRpcServer();
     expect(server.register('m', () => 'first')).toBe(server);
@@ -134,6 +152,18 @@ describe('never answers a notification', () => {
     expect(await server.handle('{"jsonrpc":"2.0","method":"plain"}')).toBeUndefined();
     expect(await server.handle('{"jsonrpc":"2.0","method":"rpc","params":[]}')).toBeUndefined();
     expect(await server.handle('{"jsonrpc":"2.0","method":"rejects"}')).toBeUndefined();
+  });
+
+  it('for any params, a registered or unknown notification is never answered', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(anyParams, { nil: undefined }), fc.boolean(), async (params, known) => {
+        const handler = vi.fn(() => 'ignored');
+        const server = new JsonRpcServer().register('known', handler);
+        const message = { jsonrpc: '2.0', method: known ? 'known' : 'unknown', ...(params === undefined ? {} : { params }) };
+        expect(await server.handle(JSON.stringify(message))).toBeUndefined();
+        expect(handler).toHaveBeenCalledTimes(known ? 1 : 0);
+      }),
+    );
   });
 
   it('resolves only after an async notification handler has settled', async () => {
@@ -355,6 +385,22 @@ describe('batches', () => {
     const server = new JsonRpcServer().register('note', handler);
     expect(await server.handle('[{"jsonrpc":"2.0","method":"note","params":[1]},{"jsonrpc":"2.0","method":"note","params":[2]},{"jsonrpc":"2.0","method":"unknown"}]')).toBeUndefined();
     expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('for any mix of requests and notifications, answers each request id exactly once, and nothing when there is none', async () => {
+    const member = fc.record({ notify: fc.boolean(), value: fc.integer() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 12 }), async (members) => {
+        const server = new JsonRpcServer().register('double', (p) => (p as number[])[0]! * 2);
+        const batch = members.map((m, i) =>
+          m.notify ? { jsonrpc: '2.0', method: 'double', params: [m.value] } : { jsonrpc: '2.0', method: 'double', params: [m.value], id: i },
+        );
+        const expected = members.flatMap((m, i) => (m.notify ? [] : [{ jsonrpc: '2.0', result: m.value * 2, id: i }]));
+        const text = await server.handle(JSON.stringify(batch));
+        if (expected.length === 0) expect(text, 'a batch of notifications only gets no answer at all').toBeUndefined();
+        else expect(asSet(JSON.parse(text!))).toEqual(asSet(expected));
+      }),
+    );
   });
 
   it('answers an empty array with one Invalid Request object, not with an array', async () => {
