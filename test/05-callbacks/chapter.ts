@@ -27,6 +27,26 @@ export default defineChapter({
       ],
     },
     {
+      id: 'event-bus',
+      title: 'A typed event bus',
+      difficulty: 'medium',
+      summary:
+        'Build the in-process message bus behind streaming clients and protocol sessions: a typed event emitter with on, once and off. It must keep delivering when a listener throws or unsubscribes mid-emit, and must never let an error event vanish.',
+      tasks: [
+        { title: 'listeners receive typed arguments in registration order', points: 2 },
+        { title: 'off and unsubscribe', points: 2 },
+        { title: 'once listeners run at most once', points: 2 },
+        { title: 'changing listeners during emit', points: 2 },
+        { title: 'a throwing listener does not stop the others', points: 2 },
+        { title: 'unhandled errors surface', points: 2 },
+      ],
+      hints: [
+        'Keep a Map from event name to an array of registrations, and make each registration an object ({ listener, once, removed }) rather than the bare function: then the same function can be registered twice, and the function on() returns can remove exactly its own registration.',
+        'In emit, iterate over a copy of the array (list.slice()), so removing during the emit cannot shift indexes and skip a listener. Mark a registration removed when it is taken out, and skip removed ones in the loop. For once, remove the registration before calling the listener.',
+        'Wrap each listener call in try/catch and collect the failures; after the loop, emit each as "error" with new ListenerError(event, cause). At the top of emit, an "error" event with no listeners throws: the value if it is an Error, otherwise new UnhandledError(value). Do not catch exceptions from "error" listeners, or a failing one would loop.',
+      ],
+    },
+    {
       id: 'promise',
       title: 'A Promises/A+ promise from scratch',
       difficulty: 'hard',
