@@ -1,4 +1,4 @@
-// stub-hash: ca9417323f5a3580
+// stub-hash: 730d1d6e63a98550
 // Exercise 04-async-messaging/with-timeout: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 04-async-messaging/with-timeout
 
@@ -35,8 +35,8 @@ export class TimeoutError extends Error {
  *
  * Once settled, it leaves nothing behind: its timer is cleared and its `abort` listener removed,
  * so a long-lived signal (one per user session, say) does not collect a listener per call. A
- * `promise` that rejects after the time limit is still handled, so it never surfaces as an
- * unhandled rejection. `withTimeout` does not cancel the work behind `promise`; it stops waiting.
+ * `promise` that rejects after the time limit (or after the call gave up on it for any other
+ * reason) is still handled, so it never surfaces as an unhandled rejection. `withTimeout` does not cancel the work behind `promise`; it stops waiting.
  *
  * `ms` may be `Infinity` (no time limit, only the signal). O(1) per call.
  *

@@ -31,8 +31,8 @@ export class TimeoutError extends Error {
  *
  * Once settled, it leaves nothing behind: its timer is cleared and its `abort` listener removed,
  * so a long-lived signal (one per user session, say) does not collect a listener per call. A
- * `promise` that rejects after the time limit is still handled, so it never surfaces as an
- * unhandled rejection. `withTimeout` does not cancel the work behind `promise`; it stops waiting.
+ * `promise` that rejects after the time limit (or after the call gave up on it for any other
+ * reason) is still handled, so it never surfaces as an unhandled rejection. `withTimeout` does not cancel the work behind `promise`; it stops waiting.
  *
  * `ms` may be `Infinity` (no time limit, only the signal). O(1) per call.
  *
@@ -49,9 +49,13 @@ export class TimeoutError extends Error {
  */
 export function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) {
+    abandon(promise);
     return Promise.reject(new RangeError(`Expected \`ms\` to be a number >= 0, got ${String(ms)} (${typeof ms})`));
   }
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (signal?.aborted) {
+    abandon(promise);
+    return Promise.reject(abortReason(signal));
+  }
 
   return new Promise<T>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +90,12 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSi
       },
     );
   });
+}
+
+// The caller handed `promise` over and will only ever look at the promise returned instead, so a
+// later rejection of `promise` must not surface as unhandled.
+function abandon(promise: Promise<unknown>): void {
+  Promise.resolve(promise).catch(() => {});
 }
 
 // Node sets `reason` on every aborted signal; the fallback covers runtimes that do not.

@@ -42,7 +42,7 @@ export default defineChapter({
       hints: [
         'Return one new Promise and let three things race to settle it: the original promise, a setTimeout for the limit, and the signal\'s "abort" event. A promise ignores every settle call after the first, so the race itself is easy; the work is in cleaning up.',
         'Write one cleanup function that calls clearTimeout and signal.removeEventListener("abort", onAbort) with the very same function you added, and call it on every path out: value, error, time limit, abort. Check signal.aborted before anything else: an aborted signal never fires "abort" again.',
-        'Attach both handlers to the original promise with promise.then(onValue, onError), so that a rejection arriving after the limit is still handled. Avoid promise.finally(cleanup) on its own: it returns a new promise that rejects when the original does, and nobody handles it.',
+        'Attach both handlers to the original promise with promise.then(onValue, onError), so that a rejection arriving after the limit is still handled. Avoid promise.finally(cleanup) on its own: it returns a new promise that rejects when the original does, and nobody handles it. When you give up at once (bad ms, signal already aborted), still attach a catch to the promise you were given.',
       ],
     },
     {

@@ -89,13 +89,13 @@ export interface SnippetRun {
 /**
  * Runs a snippet on the real event loop, starting it from a macrotask (a `setImmediate`
  * callback) as a CommonJS script or an I/O callback would start, and resolves once it has
- * logged `expected` labels. A guard timer stops waiting after two seconds, only so that an
+ * logged `expected` labels. A guard timer stops waiting after three seconds, only so that an
  * edited snippet cannot hang the suite; a snippet as provided finishes within a millisecond or two.
  */
 export function runOnEventLoop(run: (log: (label: string) => void) => void, expected: number): Promise<SnippetRun> {
   return new Promise((resolve) => {
     const order: string[] = [];
-    const guard = realSetTimeout(() => resolve({ order, complete: false }), 2_000);
+    const guard = realSetTimeout(() => resolve({ order, complete: false }), 3_000);
     const log = (label: string): void => {
       order.push(label);
       if (order.length === expected) {

@@ -211,6 +211,17 @@ describe('never leaves an unhandled rejection', () => {
     ).toEqual([]);
   });
 
+  it('handles the promise it was given when the signal was already aborted', async () => {
+    const reply = deferred<string>();
+    const result = track(withTimeout(reply.promise, 100, AbortSignal.abort()));
+    await drain();
+    reply.reject(new Error('failed after the call gave up'));
+    await drain();
+    await drain();
+    expect(result.status).toBe('rejected');
+    expect(unhandled.seen.map(String), 'the caller only holds the promise withTimeout returned, so withTimeout must handle the one it was given').toEqual([]);
+  });
+
   it('handles a promise that rejects after an abort', async () => {
     const controller = new AbortController();
     const reply = deferred<string>();
@@ -226,6 +237,15 @@ describe('never leaves an unhandled rejection', () => {
 });
 
 describe('validates ms', () => {
+  it('still handles the promise it was given when ms is invalid', async () => {
+    const reply = deferred<string>();
+    track(withTimeout(reply.promise, -1));
+    reply.reject(new Error('failed later'));
+    await drain();
+    await drain();
+    expect(unhandled.seen.map(String), 'even when withTimeout gives up on a promise at once, its later rejection must be handled').toEqual([]);
+  });
+
   it.each([-1, Number.NaN])('rejects with a RangeError for ms = %s, without throwing', async (ms) => {
     let returned: Promise<unknown> | undefined;
     expect(() => {

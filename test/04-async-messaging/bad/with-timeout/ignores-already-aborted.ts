@@ -5,6 +5,7 @@ export { TimeoutError };
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) {
+    void promise.catch(() => {});
     return Promise.reject(new RangeError(`Expected \`ms\` to be a number >= 0, got ${String(ms)} (${typeof ms})`));
   }
   return new Promise<T>((resolve, reject) => {

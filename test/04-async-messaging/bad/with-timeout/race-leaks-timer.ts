@@ -5,9 +5,13 @@ export { TimeoutError };
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) {
+    void promise.catch(() => {});
     return Promise.reject(new RangeError(`Expected \`ms\` to be a number >= 0, got ${String(ms)} (${typeof ms})`));
   }
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) {
+    void promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   const contenders: Promise<T>[] = [promise];
   if (ms !== Infinity) {
     contenders.push(new Promise<never>((_, reject) => setTimeout(() => reject(new TimeoutError(ms)), ms)));
