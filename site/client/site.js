@@ -119,6 +119,24 @@ function showResults(hits) {
   results.hidden = hits.length === 0 && !(input?.value.trim());
 }
 
+/**
+ * The best hits, at most `perPage` sections from any one page, so one long chapter cannot
+ * crowd every other page out of the list.
+ * @param {SearchHit[]} hits @param {number} perPage @param {number} limit
+ */
+function diverse(hits, perPage, limit) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  return hits
+    .filter((hit) => {
+      const page = hit.id.split('#')[0] ?? hit.id;
+      const count = counts.get(page) ?? 0;
+      counts.set(page, count + 1);
+      return count < perPage;
+    })
+    .slice(0, limit);
+}
+
 async function runSearch() {
   if (!input || !results) return;
   const query = input.value.trim();
@@ -128,7 +146,7 @@ async function runSearch() {
     return;
   }
   try {
-    const hits = (await loadEngine()).search(query).slice(0, 12);
+    const hits = diverse((await loadEngine()).search(query), 3, 12);
     if (input.value.trim() !== query) return;
     showResults(hits);
     if (hits.length === 0) {

@@ -1,0 +1,193 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeHighlighter } from '../../site/lib/highlight.ts';
+import { createMarkdown } from '../../site/lib/markdown.ts';
+import { DiagramError } from '../../site/lib/mermaid.ts';
+import { type BuildResult, buildSite } from '../../site/lib/site.ts';
+import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, idsOf, PAGE_BUDGET, pageWeights } from '../../site/lib/verify.ts';
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixture');
+const BUILD_TIMEOUT = 180_000;
+
+let out: string;
+let result: BuildResult;
+const read = (page: string): string => readFileSync(path.join(out, page), 'utf8');
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'workbook-site-'));
+  result = await buildSite({ root: FIXTURE, outDir: out, api: false });
+}, BUILD_TIMEOUT);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the build of a small workbook', () => {
+  it('gives every chapter with a README a page, in order', () => {
+    expect(result.chapters.map((c) => c.slug)).toEqual(['01-alpha', '02-beta']);
+    expect(chaptersWithoutPage(out, ['01-alpha', '02-beta'])).toEqual([]);
+    expect(result.pages).toEqual(expect.arrayContaining(['index.html', 'exercises.html', 'print.html', '01-alpha.html', '02-beta.html']));
+  });
+
+  it('takes chapter titles from chapter.ts, or from the README heading when there is none', () => {
+    expect(read('01-alpha.html')).toContain('<title>Alpha messages — Message Passing for LLM Systems</title>');
+    expect(read('02-beta.html')).toContain('<title>Beta: backpressure — Message Passing for LLM Systems</title>');
+  });
+
+  it('resolves every internal link and anchor', () => {
+    expect(checkLinks(out)).toEqual([]);
+  });
+
+  it('indexes every chapter for search, one record per section', () => {
+    expect(chaptersMissingFromSearch(out, ['01-alpha', '02-beta'])).toEqual([]);
+    const index = JSON.parse(read('search-index.json')) as { index: { documentIds: Record<string, string> } };
+    const ids = Object.values(index.index.documentIds);
+    expect(ids).toEqual(expect.arrayContaining(['01-alpha.html', '01-alpha.html#learning-goals', '02-beta.html#slow-consumers']));
+  });
+
+  it('keeps every page within the weight budget', () => {
+    const heaviest = pageWeights(out).filter((w) => w.page !== 'print.html')[0]!;
+    expect(heaviest.gzipBytes, `${heaviest.page} is the heaviest page`).toBeLessThanOrEqual(PAGE_BUDGET);
+  });
+
+  it('sets the language, a title, a skip link and the shared assets on every page', () => {
+    for (const page of result.pages) {
+      const html = read(page);
+      expect(html, page).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html, page).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, page).toContain('<a class="skip-link" href="#main-content">');
+    }
+  });
+
+  it('loads nothing from the network', () => {
+    for (const page of result.pages) {
+      const html = read(page);
+      const external = [...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\s(?:src|href)="(https?:)?\/\/[^"]*"/g)].map((m) => m[0]);
+      expect(external, `${page} loads external resources`).toEqual([]);
+      expect(html, page).not.toContain('fonts.googleapis.com');
+    }
+    expect(read('assets/site.css')).not.toMatch(/@import|url\((["']?)https?:/);
+  });
+});
+
+describe('chapter pages', () => {
+  it('link prev and next pages with rel=prev and rel=next', () => {
+    const alpha = read('01-alpha.html');
+    expect(alpha).toContain('<link rel="prev" href="index.html">');
+    expect(alpha).toContain('<link rel="next" href="02-beta.html">');
+    expect(alpha).toMatch(/<a rel="next" href="02-beta.html">/);
+  });
+
+  it('list the chapters in the sidebar and mark the current one', () => {
+    const beta = read('02-beta.html');
+    expect(beta.indexOf('href="01-alpha.html"')).toBeLessThan(beta.indexOf('href="02-beta.html" aria-current="page"'));
+  });
+
+  it('have an outline of their sections', () => {
+    expect(read('01-alpha.html')).toMatch(/<aside class="outline">[\s\S]*href="#learning-goals"[\s\S]*href="#sending-one-message"/);
+  });
+
+  it('give headings the ids GitHub gives them, numbering repeats', () => {
+    const ids = idsOf(read('02-beta.html'));
+    expect(ids).toEqual(expect.arrayContaining(['slow-consumers', 'concept', 'concept-1']));
+  });
+
+  it('rewrite links between chapters and to repository files', () => {
+    const alpha = read('01-alpha.html');
+    expect(alpha).toContain('href="02-beta.html#slow-consumers"');
+    expect(alpha).toContain('href="source/solutions/01-alpha/counter.ts.html"');
+    expect(read('source/solutions/01-alpha/counter.ts.html')).toContain('Counts one more message');
+  });
+
+  it('highlight listings at build time with their source as caption and marked lines', () => {
+    const alpha = read('01-alpha.html');
+    expect(alpha).toContain('<figcaption><a href="source/solutions/01-alpha/counter.ts.html"><code>solutions/01-alpha/counter.ts#Counter.add</code></a></figcaption>');
+    expect(alpha).toMatch(/<span class="line highlighted"><span class=t\d+>\s*this<\/span>/);
+    expect(alpha).toContain('<button type="button" class="copy" hidden>Copy</button>');
+    expect(alpha).not.toMatch(/<span style=/);
+  });
+
+  it('render Mermaid diagrams to inline SVG without inline styles or shared ids', () => {
+    const alpha = read('01-alpha.html');
+    const svg = /<figure class="diagram"><svg[\s\S]*?<\/svg><\/figure>/.exec(alpha)?.[0] ?? '';
+    expect(svg).toContain('role="img" aria-label="Sequence diagram"');
+    expect(svg).toContain('Producer');
+    expect(svg).not.toMatch(/<style|\sstyle="/);
+    expect(svg).toMatch(/ id="d\d+-/);
+    expect(read('assets/site.css')).toContain('.diagram svg{');
+  });
+
+  it('render callouts from ::: containers', () => {
+    expect(read('01-alpha.html')).toContain('<aside class="callout warning"><p class="callout-title">Mind the order</p>');
+  });
+});
+
+describe('exercise cards', () => {
+  it('replace the generated exercises block', () => {
+    const alpha = read('01-alpha.html');
+    expect(alpha).not.toContain('generated text that the site replaces');
+    expect(alpha).toContain('<h3 id="exercise-counter">');
+  });
+
+  it('show difficulty, points, the file to edit and the command that grades it', () => {
+    const card = /<section class="exercise-card"[\s\S]*?<\/section>/.exec(read('01-alpha.html'))?.[0] ?? '';
+    expect(card).toContain('warm-up');
+    expect(card).toContain('3 points');
+    expect(card).toContain('<code>chapters/01-alpha/counter.ts</code>');
+    expect(card).toMatch(/npm run grade -- 01-alpha\/counter/);
+    expect(card).toContain('<td>counts up</td><td class="points">2</td>');
+  });
+
+  it('keep the hints behind a disclosure and the solution behind a spoiler with a warning', () => {
+    const card = /<section class="exercise-card"[\s\S]*?<\/section>/.exec(read('01-alpha.html'))?.[0] ?? '';
+    expect(card).toMatch(/<details class="hints"><summary>Hints \(2\)[\s\S]*Keep the total in a <code>#private<\/code> field/);
+    const spoiler = /<details class="spoiler">[\s\S]*?<\/details>/.exec(card)?.[0] ?? '';
+    expect(spoiler).toContain('<strong>Spoiler.</strong>');
+    expect(spoiler).toContain('solutions/01-alpha/counter.ts');
+    expect(spoiler).toMatch(/#count/);
+  });
+
+  it('are listed on the exercise index with links to their cards', () => {
+    expect(read('exercises.html')).toContain('href="01-alpha.html#exercise-counter"');
+  });
+});
+
+describe('the print page', () => {
+  it('holds every chapter with ids made unique per chapter', () => {
+    const print = read('print.html');
+    expect(print).toContain('id="01-alpha--learning-goals"');
+    expect(print).toContain('id="02-beta--slow-consumers"');
+    expect(print).toContain('href="#02-beta--slow-consumers"');
+    const ids = idsOf(print);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('build errors', () => {
+  it('name the file and line of a Mermaid diagram that fails to render', async () => {
+    const md = createMarkdown(await CodeHighlighter.create(), { root: FIXTURE, chapterPage: () => undefined });
+    const render = (): string => md.render('# Title\n\nText.\n\n```mermaid\nnotADiagram\n  A --> B\n```\n', { file: 'chapters/09-x/README.md', sources: new Set() });
+    expect(render).toThrow(DiagramError);
+    expect(render).toThrow(/chapters\/09-x\/README\.md:5: the Mermaid diagram failed to render/);
+  }, 30_000);
+});
+
+describe('the link checker', () => {
+  it('reports a missing page and a missing anchor', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'workbook-links-'));
+    try {
+      mkdirSync(path.join(dir, 'sub'));
+      writeFileSync(path.join(dir, 'a.html'), '<h2 id="here">Here</h2><a href="b.html#nowhere">b</a><a href="missing.html">m</a><a href="#here">ok</a><a href="https://example.com/">ext</a>');
+      writeFileSync(path.join(dir, 'b.html'), '<h2 id="there">There</h2><a href="sub/c.html#x">c</a>');
+      writeFileSync(path.join(dir, 'sub', 'c.html'), '<p id="x">x</p><p id="x">again</p><a href="../a.html#here">a</a>');
+      expect(checkLinks(dir)).toEqual([
+        'sub/c.html: duplicate id(s) "x"',
+        'a.html: link "b.html#nowhere": b.html has no element with id "nowhere"',
+        'a.html: link "missing.html" points to missing.html, which does not exist',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
