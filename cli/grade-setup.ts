@@ -19,8 +19,8 @@ interface TaskLike {
 
 function topLevel(task: TaskLike): string | undefined {
   let top: string | undefined;
-  // The file itself is the outermost suite and has no parent: stop below it.
-  for (let suite = task.suite; suite?.suite; suite = suite.suite) top = suite.name;
+  // A top-level describe has no parent suite (the file is not part of the chain).
+  for (let suite = task.suite; suite; suite = suite.suite) top = suite.name;
   return top;
 }
 
