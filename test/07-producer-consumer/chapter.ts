@@ -44,5 +44,25 @@ export default defineChapter({
         'On the first error, remember it, close the channel so blocked producers wake up (their ChannelClosedError is a consequence, not a new error), let consumers stop before their next item, wait for both groups, then throw the remembered error.',
       ],
     },
+    {
+      id: 'worker-pool',
+      title: 'A worker pool with a limit, graceful shutdown and cancellation',
+      difficulty: 'hard',
+      summary:
+        'Run tasks with at most N in flight, the rest queued in order; close() finishes accepted work and refuses new work; an AbortSignal cancels a queued task or aborts a running one without breaking the limit.',
+      tasks: [
+        { title: 'runs tasks and returns their results', points: 1 },
+        { title: 'respects the concurrency limit', points: 3 },
+        { title: 'starts queued tasks in arrival order', points: 1 },
+        { title: 'frees the slot of a failed task', points: 2 },
+        { title: 'graceful shutdown', points: 2 },
+        { title: 'cancellation', points: 3 },
+      ],
+      hints: [
+        'Keep a count of running tasks and a FIFO queue of waiting ones. run() starts the task at once if a slot is free, otherwise queues a function that starts it; whenever a task settles (success or failure: use finally), decrement the count and start queued tasks while slots are free.',
+        'close() sets a flag that makes run() reject with PoolClosedError, and returns one promise (the same one every time) that resolves when nothing is running or waiting; check that condition each time a task settles or a queued task is cancelled.',
+        'For cancellation, give every task its own AbortController. If the caller\'s signal aborts while the task is queued, mark the entry cancelled (skip it when it reaches the head) and reject; if it is running, abort the task\'s controller and reject at once, but free the slot only when the task\'s promise actually settles.',
+      ],
+    },
   ],
 });

@@ -1,0 +1,301 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PoolClosedError, WorkerPool } from '@workbook/07-producer-consumer/worker-pool';
+import { checkInterleavings, type World } from '../support/concurrency/index.ts';
+import { flush, settled, track } from './settle.ts';
+
+/** A task that runs until the test releases it (or fails it), counting how many run at once. */
+function controllable() {
+  let active = 0;
+  let maxActive = 0;
+  const started: string[] = [];
+  const pending = new Map<string, { resolve: (v: string) => void; reject: (e: unknown) => void; signal: AbortSignal }>();
+  const task = (name: string) => (signal: AbortSignal) =>
+    new Promise<string>((resolve, reject) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      started.push(name);
+      const done = <A extends unknown[]>(settle: (...args: A) => void) => (...args: A) => {
+        active--;
+        pending.delete(name);
+        settle(...args);
+      };
+      pending.set(name, { resolve: done(resolve), reject: done(reject), signal });
+    });
+  return {
+    task,
+    started,
+    finish: (name: string) => pending.get(name)!.resolve(`${name} done`),
+    fail: (name: string, error: unknown) => pending.get(name)!.reject(error),
+    signalOf: (name: string) => pending.get(name)?.signal,
+    get active() {
+      return active;
+    },
+    get maxActive() {
+      return maxActive;
+    },
+  };
+}
+
+describe('runs tasks and returns their results', () => {
+  it('run resolves with the task\'s result', async () => {
+    const pool = new WorkerPool(2);
+    expect(await settled(pool.run(async () => 42), 'run(async () => 42)')).toBe(42);
+  });
+
+  it('run accepts a synchronous task', async () => {
+    const pool = new WorkerPool(1);
+    expect(await settled(pool.run(() => 'sync'), 'run(() => "sync")')).toBe('sync');
+  });
+
+  it("run rejects with the task's own error", async () => {
+    const pool = new WorkerPool(1);
+    const boom = new Error('model timed out');
+    await expect(settled(pool.run(async () => Promise.reject(boom)), 'a failing task')).rejects.toBe(boom);
+    await expect(settled(pool.run(() => { throw boom; }), 'a task that throws synchronously')).rejects.toBe(boom);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('throws RangeError for concurrency %s', (concurrency) => {
+    expect(() => new WorkerPool(concurrency)).toThrow(RangeError);
+  });
+});
+
+describe('respects the concurrency limit', () => {
+  it('starts at most `concurrency` tasks and queues the rest', async () => {
+    const pool = new WorkerPool(2);
+    const t = controllable();
+    for (const name of ['a', 'b', 'c', 'd']) track(pool.run(t.task(name)));
+    await flush();
+    expect(t.started, 'with concurrency 2, only the first two tasks should start').toEqual(['a', 'b']);
+    expect([pool.running, pool.waiting]).toEqual([2, 2]);
+  });
+
+  it('starts the next queued task when one finishes', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const a = track(pool.run(t.task('a')));
+    track(pool.run(t.task('b')));
+    await flush();
+    t.finish('a');
+    await flush();
+    expect(a.value).toBe('a done');
+    expect(t.started).toEqual(['a', 'b']);
+  });
+
+  it('under every explored interleaving, never more than the limit at once, and every task runs once', async () => {
+    await checkInterleavings({
+      params: fc.record({ concurrency: fc.integer({ min: 1, max: 3 }), tasks: fc.integer({ min: 1, max: 6 }), failing: fc.integer({ min: -1, max: 5 }) }),
+      scenario: (world, { concurrency, tasks, failing }) => {
+        const pool = world.name(new WorkerPool(concurrency), 'pool');
+        let active = 0;
+        const runs: string[] = [];
+        world.invariant(`at most ${concurrency} task(s) run at once`, () => active <= concurrency);
+        world.invariant('pool.running matches the tasks actually running', () => pool.running === active);
+        world.invariant('no task waits while a slot is free', () => pool.waiting === 0 || active === concurrency);
+        for (let i = 0; i < tasks; i++) {
+          const worker = world.participant(`task ${i}`);
+          world.actor(`client ${i}`, async (client) => {
+            try {
+              await client.call(pool, `run(task ${i})`, () =>
+                pool.run(async () => {
+                  active++;
+                  runs.push(`task ${i}`);
+                  try {
+                    await worker.step('work');
+                    if (i === failing) throw new Error(`task ${i} failed`);
+                    return i;
+                  } finally {
+                    active--;
+                  }
+                }),
+              );
+            } catch (error) {
+              expect((error as Error).message).toBe(`task ${i} failed`);
+            }
+          });
+        }
+        return () => {
+          expect(runs.length, 'every task should run exactly once').toBe(tasks);
+          expect(new Set(runs).size).toBe(tasks);
+          expect([pool.running, pool.waiting]).toEqual([0, 0]);
+        };
+      },
+    });
+  });
+});
+
+describe('starts queued tasks in arrival order', () => {
+  it('queued tasks start first-in, first-out', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    for (const name of ['a', 'b', 'c', 'd']) track(pool.run(t.task(name)));
+    for (const name of ['a', 'b', 'c']) {
+      await flush();
+      t.finish(name);
+    }
+    await flush();
+    expect(t.started).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('frees the slot of a failed task', () => {
+  it('a task that rejects lets the next queued task start', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const a = track(pool.run(t.task('a')));
+    const b = track(pool.run(t.task('b')));
+    await flush();
+    t.fail('a', new Error('a failed'));
+    await flush();
+    expect(a.state).toBe('rejected');
+    expect(t.started, 'after a failed, its slot should go to b').toEqual(['a', 'b']);
+    t.finish('b');
+    await flush();
+    expect(b.value).toBe('b done');
+  });
+
+  it('a task that throws synchronously frees its slot too', async () => {
+    const pool = new WorkerPool(1);
+    track(pool.run(() => {
+      throw new Error('sync failure');
+    }));
+    const next = track(pool.run(() => 'next'));
+    await flush();
+    expect(next.value).toBe('next');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('run after close rejects with PoolClosedError', async () => {
+    const pool = new WorkerPool(1);
+    void pool.close();
+    await expect(settled(pool.run(() => 1), 'run after close')).rejects.toBeInstanceOf(PoolClosedError);
+  });
+
+  it('close lets running and queued tasks finish, and resolves only after them', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const a = track(pool.run(t.task('a')));
+    const b = track(pool.run(t.task('b')));
+    await flush();
+    const closed = track(pool.close());
+    await flush();
+    expect(closed.state, 'close must wait for the accepted tasks').toBe('pending');
+    t.finish('a');
+    await flush();
+    expect(t.started, 'b was accepted before close, so it still runs').toEqual(['a', 'b']);
+    expect(closed.state).toBe('pending');
+    t.finish('b');
+    await flush();
+    expect([a.value, b.value, closed.state]).toEqual(['a done', 'b done', 'fulfilled']);
+  });
+
+  it('close on an idle pool resolves at once, and is idempotent', async () => {
+    const pool = new WorkerPool(2);
+    await settled(pool.close(), 'close() on an idle pool');
+    await settled(pool.close(), 'a second close()');
+  });
+
+  it('under every explored interleaving, close refuses new work and resolves after all accepted work', async () => {
+    await checkInterleavings({
+      params: fc.record({ concurrency: fc.integer({ min: 1, max: 2 }), tasks: fc.integer({ min: 1, max: 4 }) }),
+      scenario: (world, { concurrency, tasks }) => {
+        const pool = world.name(new WorkerPool(concurrency), 'pool');
+        const accepted: number[] = [];
+        const refused: number[] = [];
+        const finished: number[] = [];
+        let finishedAtClose: number | undefined;
+        for (let i = 0; i < tasks; i++) {
+          const worker = world.participant(`task ${i}`);
+          world.actor(`client ${i}`, async (client) => {
+            try {
+              await client.call(pool, `run(task ${i})`, () => {
+                const running = pool.run(async () => {
+                  await worker.step('work');
+                  finished.push(i);
+                });
+                accepted.push(i);
+                return running;
+              });
+            } catch (error) {
+              expect(error, 'a task refused after close should reject with PoolClosedError').toBeInstanceOf(PoolClosedError);
+              accepted.splice(accepted.indexOf(i), 1);
+              refused.push(i);
+            }
+          });
+        }
+        world.actor('shutdown', async (actor) => {
+          await actor.call(pool, 'close()', () => pool.close(), () => 'closed');
+          finishedAtClose = finished.length;
+        });
+        return () => {
+          expect([...finished].sort(), 'every task accepted before close should run to the end').toEqual([...accepted].sort());
+          expect(finishedAtClose, 'close() should resolve only after every accepted task finished').toBe(accepted.length);
+          expect(accepted.length + refused.length).toBe(tasks);
+        };
+      },
+    });
+  });
+});
+
+describe('cancellation', () => {
+  it('a task whose signal is already aborted never starts', async () => {
+    const pool = new WorkerPool(1);
+    let ran = false;
+    const reason = new Error('user went away');
+    const run = track(pool.run(() => { ran = true; }, { signal: AbortSignal.abort(reason) }));
+    await flush();
+    expect(ran).toBe(false);
+    expect(run.error).toBe(reason);
+  });
+
+  it('aborting a queued task removes it: it never starts and run rejects with the reason', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    track(pool.run(t.task('a')));
+    const controller = new AbortController();
+    const b = track(pool.run(t.task('b'), { signal: controller.signal }));
+    const c = track(pool.run(t.task('c')));
+    await flush();
+    controller.abort(new Error('cancelled b'));
+    await flush();
+    expect(b.state).toBe('rejected');
+    expect((b.error as Error).message).toBe('cancelled b');
+    expect(pool.waiting, 'only c should still be waiting').toBe(1);
+    t.finish('a');
+    await flush();
+    expect(t.started, 'b was cancelled while queued, so c runs next').toEqual(['a', 'c']);
+    void c;
+  });
+
+  it("aborting a running task aborts the task's signal and rejects run at once", async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const controller = new AbortController();
+    const a = track(pool.run(t.task('a'), { signal: controller.signal }));
+    await flush();
+    const reason = new Error('stop generating');
+    controller.abort(reason);
+    await flush();
+    expect(t.signalOf('a')?.aborted, "the running task's own signal should be aborted").toBe(true);
+    expect(a.state).toBe('rejected');
+    expect(a.error).toBe(reason);
+  });
+
+  it('a cancelled task that keeps running keeps its slot until it settles', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const controller = new AbortController();
+    track(pool.run(t.task('stubborn'), { signal: controller.signal }));
+    track(pool.run(t.task('next')));
+    await flush();
+    controller.abort(new Error('cancel'));
+    await flush();
+    expect(t.started, 'the cancelled task ignores its signal and is still running, so next must wait').toEqual(['stubborn']);
+    expect(pool.running).toBe(1);
+    t.finish('stubborn');
+    await flush();
+    expect(t.started).toEqual(['stubborn', 'next']);
+    expect(t.maxActive).toBe(1);
+  });
+});
