@@ -29,7 +29,10 @@ const FENCE = /^(?<fence>`{3,})(?<lang>\w+)[ \t]+include=(?<spec>\S+)[^\n]*\n(?<
 
 /** Returns the code a listing spec (`path#fragment`) stands for, dedented, without a trailing newline. */
 export function extractListing(spec: string, root = ROOT): string {
-  const [file = '', fragment] = spec.split('#');
+  // Only the first '#' separates the file from the fragment: `#Class.#private` names a member.
+  const hash = spec.indexOf('#');
+  const file = hash < 0 ? spec : spec.slice(0, hash);
+  const fragment = hash < 0 ? undefined : spec.slice(hash + 1);
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) throw new ListingError(`include=${spec}: ${file} does not exist`);
   const text = readFileSync(absolute, 'utf8');
