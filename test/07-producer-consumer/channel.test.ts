@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/channel';
-import { checkInterleavings, type World } from '../support/concurrency/index.ts';
+import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
+import { ProducerConsumer } from './outline.ts';
 import { flush, settled, track } from './settle.ts';
 
 /** send and receive that fail the test, rather than hang it, if they do not complete. */
@@ -328,6 +329,41 @@ function producersAndConsumers(world: World, shape: Shape) {
 }
 
 describe('holds under every explored interleaving', () => {
+  it('the kit catches the source outline\'s polling consumer (the race this exercise fixes)', async () => {
+    const outline = await checkInterleavings({
+      scenario: (world) => {
+        const pc = world.name(new ProducerConsumer(), 'queue');
+        const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+        world.actor('producer', async (actor) => {
+          await actor.call(pc, 'produce("Message 1")', () => pc.produce('Message 1'), () => 'ok');
+        });
+        world.actor('consumer', async (actor) => {
+          await actor.call(pc, 'consume()', () => pc.consume(sleep), () => `returned, consumed ${pc.consumed.length}`);
+        });
+        return () => expect(pc.consumed, 'the consumer should consume the one message produced').toEqual(['Message 1']);
+      },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(outline, 'the outline is racy, so some interleaving must fail').toBeInstanceOf(InterleavingError);
+    // The same scenario with the Channel under test must pass every interleaving.
+    await checkInterleavings({
+      scenario: (world) => {
+        const channel = world.name(new Channel<string>(1), 'channel');
+        const consumed: string[] = [];
+        world.actor('producer', async (actor) => {
+          await actor.send(channel, 'Message 1');
+          await actor.close(channel);
+        });
+        world.actor('consumer', async (actor) => {
+          for (let r = await actor.receive(channel); !r.done; r = await actor.receive(channel)) consumed.push(r.value);
+        });
+        return () => expect(consumed, 'the consumer should consume the one message produced').toEqual(['Message 1']);
+      },
+    });
+  });
+
   it('M producers, N consumers: nothing lost or duplicated, per-producer order kept, buffer within capacity, no deadlock', async () => {
     await checkInterleavings({ params: shapes, scenario: producersAndConsumers });
   });
