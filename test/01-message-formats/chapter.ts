@@ -54,6 +54,7 @@ export default defineChapter({
         { title: 'decodes frames from any chunking', points: 3 },
         { title: 'validates the header', points: 2 },
         { title: 'fails safely', points: 2 },
+        { title: 'constant work per chunk', points: 1 },
       ],
       hints: [
         'Buffer bytes, not text. A frame is two steps: find the end of the header (the bytes \\r\\n\\r\\n), read Content-Length from it, then wait until that many body bytes have arrived. Loop: one chunk can finish several frames.',

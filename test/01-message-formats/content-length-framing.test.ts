@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameError } from '@workbook/01-message-formats/content-length-framing';
+import { describeGrowth, measureGrowth } from '../support/complexity.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const latin = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
@@ -216,5 +217,30 @@ describe('fails safely', () => {
     const decoder = new FrameDecoder();
     expect(decoder.push(encodeFrame('{"id":1}'))).toEqual(['{"id":1}']);
     frameError(() => decoder.push(utf8('Content-Length: 1e3\r\n\r\n')));
+  });
+});
+
+describe('constant work per chunk', () => {
+  it('pushing a small chunk costs about the same whether 1 KB or 400 KB of a body are waiting', () => {
+    const small = 1_000;
+    const large = 400_000;
+    const piece = utf8('abcdefghijklmnop');
+    const growth = measureGrowth({
+      setup: (n) => {
+        const decoder = new FrameDecoder({ maxBodyBytes: 100_000_000 });
+        decoder.push(utf8(`Content-Length: 50000000\r\n\r\n${'x'.repeat(n)}`));
+        return decoder;
+      },
+      operation: (decoder) => {
+        decoder.push(piece);
+      },
+      small,
+      large,
+      ops: 1_000,
+    });
+    expect(
+      growth.ratio,
+      `${describeGrowth(growth, small, large)}. Here "items queued" are buffered body bytes: grow the buffer by doubling instead of copying it on every push`,
+    ).toBeLessThan(15);
   });
 });

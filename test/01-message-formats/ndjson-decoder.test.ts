@@ -177,6 +177,12 @@ describe('bounds the line length in bytes', () => {
     expect(decoder.end()).toEqual([{ kind: 'line-too-long', line: 2, limit: 8 }]);
   });
 
+  it('rejects a limit that is not a positive integer with RangeError', () => {
+    for (const maxLineBytes of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new NdjsonDecoder({ maxLineBytes }), `maxLineBytes: ${maxLineBytes} should throw RangeError`).toThrow(RangeError);
+    }
+  });
+
   it('defaults the limit to 1 MiB', () => {
     const fits = `"${'a'.repeat(1_048_574)}"`;
     const tooLong = `"${'a'.repeat(1_048_575)}"`;

@@ -56,9 +56,9 @@ describe('encodes and decodes varints', () => {
     }
   });
 
-  it('round-trips every safe integer: decode(encode(n)) is n, using all the bytes', () => {
+  it('round-trips every integer below 2^31: decode(encode(n)) is n, using all the bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.nat(), fc.maxSafeNat()), (n) => {
+      fc.property(fc.nat(), (n) => {
         const encoded = encodeVarint(n);
         expect(decodeVarint(encoded)).toEqual({ value: n, next: encoded.length });
       }),
@@ -82,6 +82,20 @@ describe('handles numbers above 32 bits', () => {
       expect(decodeVarint(bytes(encoded)).value, 'JavaScript shifts (<<, |) only keep 32 bits: use multiplication').toBe(value);
     });
   }
+
+  it('round-trips every safe integer: decode(encode(n)) is n, using all the bytes', () => {
+    fc.assert(
+      fc.property(fc.maxSafeNat(), (n) => {
+        const encoded = encodeVarint(n);
+        expect(decodeVarint(encoded)).toEqual({ value: n, next: encoded.length });
+      }),
+    );
+  });
+
+  it('round-trips a message whose index needs more than 32 bits', () => {
+    const message = { index: 2 ** 40 + 3, text: 'late token', done: false };
+    expect(decodeTokenDelta(encodeTokenDelta(message))).toEqual(message);
+  });
 
   it('rejects a varint whose value is above 2^53 - 1 instead of returning a rounded number', () => {
     wireError(() => decodeVarint(bytes('80 80 80 80 80 80 80 10')));
@@ -155,7 +169,7 @@ describe('decodes a message', () => {
   });
 
   it('round-trips every message', () => {
-    const message = fc.record({ index: fc.maxSafeNat(), text: fc.string({ unit: 'grapheme', maxLength: 50 }), done: fc.boolean() });
+    const message = fc.record({ index: fc.nat(), text: fc.string({ unit: 'grapheme', maxLength: 50 }), done: fc.boolean() });
     fc.assert(
       fc.property(message, (m) => {
         expect(decodeTokenDelta(encodeTokenDelta(m))).toEqual(m);
