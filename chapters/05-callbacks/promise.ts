@@ -1,4 +1,4 @@
-// stub-hash: 9193644775d6b696
+// stub-hash: e4a99da6dc440495
 // Exercise 05-callbacks/promise: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 05-callbacks/promise
 
@@ -118,9 +118,7 @@ export class MyPromise<T> implements PromiseLike<T> {
    * const p = MyPromise.resolve(1);
    * MyPromise.resolve(p) === p; // true
    */
-  static resolve<U>(value: U | PromiseLike<U>): MyPromise<U>;
-  static resolve(): MyPromise<void>;
-  static resolve<U>(value?: U | PromiseLike<U>): MyPromise<U> {
+  static resolve<U = void>(value?: U | PromiseLike<U>): MyPromise<U> {
     // TODO: implement MyPromise.resolve.
     throw new Error('TODO: implement MyPromise.resolve');
   }

@@ -1,4 +1,4 @@
-// stub-hash: c7f467588f97f790
+// stub-hash: a0a85d8c21756347
 // Exercise 05-callbacks/promisify: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 05-callbacks/promisify
 
@@ -23,6 +23,9 @@ export interface PromisifyOptions {
    */
   multiArgs?: boolean;
 }
+
+/** What {@link promisify} returns: the same parameters without the callback, and a promise. */
+export type Promisified<A extends unknown[], R> = (...args: A) => Promise<R>;
 
 /**
  * The symbol a callback-style function can carry to supply its own promise-returning version.
@@ -83,15 +86,10 @@ export class FalsyRejectionError extends Error {
  * );
  * const text = await readConfig('model.json');
  */
-export function promisify<A extends unknown[], R>(
+export function promisify<A extends unknown[], R, O extends PromisifyOptions = PromisifyOptions>(
   fn: (...args: [...A, ErrorFirstCallback<R>]) => unknown,
-  options?: PromisifyOptions & { multiArgs?: false },
-): (...args: A) => Promise<R>;
-export function promisify<A extends unknown[]>(
-  fn: (...args: [...A, ErrorFirstCallback]) => unknown,
-  options: PromisifyOptions & { multiArgs: true },
-): (...args: A) => Promise<unknown[]>;
-export function promisify(fn: (...args: never[]) => unknown, options: PromisifyOptions = {}): (...args: unknown[]) => Promise<unknown> {
+  options?: O,
+): Promisified<A, O extends { multiArgs: true } ? unknown[] : R> {
   // TODO: implement promisify.
   throw new Error('TODO: implement promisify');
 }

@@ -154,9 +154,7 @@ export class MyPromise<T> implements PromiseLike<T> {
    * const p = MyPromise.resolve(1);
    * MyPromise.resolve(p) === p; // true
    */
-  static resolve<U>(value: U | PromiseLike<U>): MyPromise<U>;
-  static resolve(): MyPromise<void>;
-  static resolve<U>(value?: U | PromiseLike<U>): MyPromise<U> {
+  static resolve<U = void>(value?: U | PromiseLike<U>): MyPromise<U> {
     if (value instanceof MyPromise) return value as MyPromise<U>;
     return new MyPromise<U>((resolve) => resolve(value as U | PromiseLike<U>));
   }

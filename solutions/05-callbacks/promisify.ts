@@ -20,6 +20,9 @@ export interface PromisifyOptions {
   multiArgs?: boolean;
 }
 
+/** What {@link promisify} returns: the same parameters without the callback, and a promise. */
+export type Promisified<A extends unknown[], R> = (...args: A) => Promise<R>;
+
 /**
  * The symbol a callback-style function can carry to supply its own promise-returning version.
  * It is the same symbol as Node's `util.promisify.custom`, so functions prepared for Node work
@@ -79,23 +82,18 @@ export class FalsyRejectionError extends Error {
  * );
  * const text = await readConfig('model.json');
  */
-export function promisify<A extends unknown[], R>(
+export function promisify<A extends unknown[], R, O extends PromisifyOptions = PromisifyOptions>(
   fn: (...args: [...A, ErrorFirstCallback<R>]) => unknown,
-  options?: PromisifyOptions & { multiArgs?: false },
-): (...args: A) => Promise<R>;
-export function promisify<A extends unknown[]>(
-  fn: (...args: [...A, ErrorFirstCallback]) => unknown,
-  options: PromisifyOptions & { multiArgs: true },
-): (...args: A) => Promise<unknown[]>;
-export function promisify(fn: (...args: never[]) => unknown, options: PromisifyOptions = {}): (...args: unknown[]) => Promise<unknown> {
+  options?: O,
+): Promisified<A, O extends { multiArgs: true } ? unknown[] : R> {
   if (typeof fn !== 'function') {
     throw new TypeError(`Expected \`fn\` to be a function, got ${String(fn)} (${typeof fn})`);
   }
   const custom = (fn as { [promisifyCustom]?: unknown })[promisifyCustom];
-  if (typeof custom === 'function') return custom as (...args: unknown[]) => Promise<unknown>;
-  const multiArgs = options.multiArgs === true;
+  if (typeof custom === 'function') return custom as Promisified<A, never>;
+  const multiArgs = options?.multiArgs === true;
   const original = fn as (...args: unknown[]) => unknown;
-  return function promisified(this: unknown, ...args: unknown[]): Promise<unknown> {
+  const promisified = function (this: unknown, ...args: A): Promise<unknown> {
     // The executor runs synchronously, so `fn` starts now; a synchronous throw inside it becomes a
     // rejection, and a promise settles only once, so a second callback call is ignored.
     return new Promise((resolve, reject) => {
@@ -106,6 +104,7 @@ export function promisify(fn: (...args: never[]) => unknown, options: PromisifyO
       });
     });
   };
+  return promisified as Promisified<A, never>;
 }
 
 /**
