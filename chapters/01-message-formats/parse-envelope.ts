@@ -1,4 +1,4 @@
-// stub-hash: ce473b9bea6e01e2
+// stub-hash: 54b83116995ae137
 // Exercise 01-message-formats/parse-envelope: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 01-message-formats/parse-envelope
 
@@ -8,10 +8,20 @@
  */
 export type MessageKind = 'generate' | 'token' | 'done' | 'tool_call';
 
-/** The kinds, in the order error messages list them. */
+/**
+ * The kinds, in the order error messages list them.
+ *
+ * @example
+ * MESSAGE_KINDS.includes('token'); // true
+ */
 export const MESSAGE_KINDS: readonly MessageKind[] = ['generate', 'token', 'done', 'tool_call'];
 
-/** The one envelope version this parser understands. */
+/**
+ * The one envelope version this parser understands; any other `header.version` is rejected.
+ *
+ * @example
+ * const header = { id: 'm1', version: ENVELOPE_VERSION, sentAt: Date.now() };
+ */
 export const ENVELOPE_VERSION = 1;
 
 /** Routing data every message carries, whatever its kind. */

@@ -1,4 +1,4 @@
-// stub-hash: 0423015e21b10966
+// stub-hash: ace89ea4421d1477
 // Exercise 01-message-formats/varint-codec: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 01-message-formats/varint-codec
 
@@ -7,6 +7,8 @@
  * the end of the value that follows, even for a field it has never heard of.
  *
  * @provided
+ * @example
+ * const tag = (2 << 3) | WireType.LEN; // 0x12: field 2, length-delimited
  */
 export const WireType = {
   /** A base-128 varint: int32, int64, uint32, uint64, sint32, sint64, bool, enum. */

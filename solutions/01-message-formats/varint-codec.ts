@@ -3,6 +3,8 @@
  * the end of the value that follows, even for a field it has never heard of.
  *
  * @provided
+ * @example
+ * const tag = (2 << 3) | WireType.LEN; // 0x12: field 2, length-delimited
  */
 export const WireType = {
   /** A base-128 varint: int32, int64, uint32, uint64, sint32, sint64, bool, enum. */
