@@ -23,5 +23,25 @@ export default defineChapter({
         'Since only sequence numbers next .. next + window - 1 are ever held, a fixed array of window slots indexed by seq % window is enough, with a separate "present" flag per slot (a message may itself be undefined). Clear a slot as you deliver from it. For gaps, remember the highest held sequence number and list the empty slots from next up to it.',
       ],
     },
+    {
+      id: 'deduplicator',
+      title: 'An idempotent consumer with bounded memory',
+      difficulty: 'easy',
+      summary:
+        'At-least-once delivery means some messages arrive twice. Remember the ids already processed so that a redelivery is skipped, in O(1) per check, without remembering more than a fixed number of ids or keeping any longer than a TTL on an injected clock.',
+      tasks: [
+        { title: 'first sighting versus duplicate', points: 1 },
+        { title: 'evicts the oldest id first', points: 2 },
+        { title: 'never remembers more than capacity', points: 2 },
+        { title: 'forgets ids after the TTL, on the injected clock', points: 2 },
+        { title: 'matches a simple model under random operations', points: 2 },
+        { title: 'constant-time check', points: 2 },
+      ],
+      hints: [
+        'A Set answers "seen before?" in O(1), but it only grows. You also need to know which id is the oldest, so that it can go first when the memory is full or when its time is up, and a repeat sighting must not change that order.',
+        'Keep a Map from id to an entry { id, seenAt, prev, next }, and link the entries into a list in first-seen order: append new ids at the tail, evict from the head when size reaches capacity, unlink an entry in O(1) for forget. (A Map alone, evicting with keys().next(), looks O(1), but iterating a Map from the front after many deletions there can cost time proportional to the deleted entries; the growth test notices.)',
+        'For the TTL, read the time from options.now (never Date.now directly) and, before answering any question, drop entries from the head while now - seenAt >= ttlMs. The head is always the oldest, so stop at the first entry that is still young: each call stays O(1) amortized.',
+      ],
+    },
   ],
 });
