@@ -221,9 +221,9 @@ describe('fails safely', () => {
 });
 
 describe('constant work per chunk', () => {
-  it('pushing a small chunk costs about the same whether 1 KB or 400 KB of a body are waiting', () => {
+  it('pushing a small chunk costs about the same whether 1 KB or 1 MB of a body are waiting', () => {
     const small = 1_000;
-    const large = 400_000;
+    const large = 1_000_000;
     const piece = utf8('abcdefghijklmnop');
     const growth = measureGrowth({
       setup: (n) => {
