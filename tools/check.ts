@@ -29,6 +29,7 @@ import { ROOT } from './workbook-target.ts';
 import { badImplementations, type Exercise, loadExercises, rel, selectExercises } from './workbook.ts';
 
 const MIN_BAD_IMPLEMENTATIONS = 4;
+const SUITE_TIMEOUT_MINUTES = 20;
 // Each run gets its own folder, so concurrent runs (two terminals, an editor's test runner)
 // never see each other's pristine stubs or results. It is removed when the run ends.
 const WORK_DIR = path.join(ROOT, '.workbook', 'check', `run-${process.pid}`);
@@ -162,12 +163,18 @@ export function runSuites(exercises: Exercise[], withTooling: boolean): StepResu
       encoding: 'utf8',
       env: { ...process.env, WORKBOOK_CHECK_PLAN: planFile, WORKBOOK_RESULTS: resultsFile, FORCE_COLOR: '0' },
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 15 * 60 * 1000,
+      timeout: SUITE_TIMEOUT_MINUTES * 60 * 1000,
     },
   );
   if (!existsSync(resultsFile)) {
     const output = `${vitest.stdout ?? ''}${vitest.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    return [{ name: 'graded suites', problems: [`vitest produced no results (exit ${vitest.status}):\n${output}`], summary: 'did not run' }];
+    const why =
+      vitest.error && (vitest.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `the graded suites did not finish within ${SUITE_TIMEOUT_MINUTES} minutes; a suite or known-bad implementation probably ` +
+          'loops forever (check one chapter at a time with npm test -- <chapter> to find it)'
+        : `vitest produced no results (exit ${vitest.status ?? vitest.signal})`;
+    rmSync(WORK_DIR, { recursive: true, force: true });
+    return [{ name: 'graded suites', problems: [`${why}:\n${output}`], summary: 'did not finish' }];
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
   rmSync(WORK_DIR, { recursive: true, force: true });

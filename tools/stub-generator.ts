@@ -111,6 +111,9 @@ function stubStatement(statement: ts.Statement, file: ts.SourceFile, edits: Edit
   ) {
     return;
   }
+  if (ts.isExportAssignment(statement)) {
+    throw new StubGenerationError(`${file.fileName}: \`export default\` / \`export =\` cannot be stubbed; export a named declaration.`);
+  }
   if (!isExported(statement)) {
     edits.push(removal(statement));
     return;

@@ -14,12 +14,15 @@
  * queue.size;      // 1
  */
 export class MessageQueue<T> {
-  // Invariants: `#buffer.length` is a power of two; the queued messages are the `#size` slots
-  // starting at `#head`, wrapping around; every other slot holds `undefined`, so a dequeued
-  // message is never kept alive by the queue.
+  // Invariants: `#buffer.length` is a power of two and `#mask` is that length minus one, so
+  // `& #mask` wraps an index around. The queued messages are the slots from `#head` up to (not
+  // including) `#tail`, wrapping; every other slot holds `undefined`, so a dequeued message is
+  // never kept alive by the queue. The buffer is never full between calls: enqueue grows it as
+  // soon as `#tail` catches up with `#head`, so `#head === #tail` always means empty.
   #buffer: (T | undefined)[] = new Array(16).fill(undefined);
+  #mask = 15;
   #head = 0;
-  #size = 0;
+  #tail = 0;
 
   /**
    * Adds a message at the back of the queue. O(1) amortized: the buffer doubles when full.
@@ -29,10 +32,9 @@ export class MessageQueue<T> {
    * queue.enqueue({ id: 1, prompt: 'hello' });
    */
   enqueue(message: T): void {
-    if (this.#size === this.#buffer.length) this.#grow();
-    // The mask is `& (length - 1)`: cheaper than `%`, and valid because length is a power of two.
-    this.#buffer[(this.#head + this.#size) & (this.#buffer.length - 1)] = message;
-    this.#size++;
+    this.#buffer[this.#tail] = message;
+    this.#tail = (this.#tail + 1) & this.#mask;
+    if (this.#tail === this.#head) this.#grow();
   }
 
   /**
@@ -43,11 +45,11 @@ export class MessageQueue<T> {
    * queue.dequeue(); // the oldest message, or undefined
    */
   dequeue(): T | undefined {
-    if (this.#size === 0) return undefined;
-    const message = this.#buffer[this.#head];
-    this.#buffer[this.#head] = undefined; // let the garbage collector reclaim the message
-    this.#head = (this.#head + 1) & (this.#buffer.length - 1);
-    this.#size--;
+    const head = this.#head;
+    if (head === this.#tail) return undefined;
+    const message = this.#buffer[head];
+    this.#buffer[head] = undefined; // let the garbage collector reclaim the message
+    this.#head = (head + 1) & this.#mask;
     return message;
   }
 
@@ -58,7 +60,7 @@ export class MessageQueue<T> {
    * queue.peek(); // the message dequeue() would return next
    */
   peek(): T | undefined {
-    return this.#size === 0 ? undefined : this.#buffer[this.#head];
+    return this.#head === this.#tail ? undefined : this.#buffer[this.#head];
   }
 
   /**
@@ -68,7 +70,7 @@ export class MessageQueue<T> {
    * new MessageQueue().size; // 0
    */
   get size(): number {
-    return this.#size;
+    return (this.#tail - this.#head) & this.#mask;
   }
 
   /**
@@ -78,17 +80,18 @@ export class MessageQueue<T> {
    * [...queue]; // every queued message, oldest first
    */
   *[Symbol.iterator](): IterableIterator<T> {
-    for (let i = 0; i < this.#size; i++) {
-      yield this.#buffer[(this.#head + i) & (this.#buffer.length - 1)] as T;
-    }
+    for (let i = this.#head; i !== this.#tail; i = (i + 1) & this.#mask) yield this.#buffer[i] as T;
   }
 
-  // Doubles the buffer, copying the messages so the oldest lands at index 0.
+  // Called when the buffer has just filled up (tail caught up with head): doubles it, copying
+  // the messages so the oldest lands at index 0.
   #grow(): void {
     const old = this.#buffer;
     const next: (T | undefined)[] = new Array(old.length * 2).fill(undefined);
-    for (let i = 0; i < this.#size; i++) next[i] = old[(this.#head + i) & (old.length - 1)];
+    for (let i = 0; i < old.length; i++) next[i] = old[(this.#head + i) & this.#mask];
     this.#buffer = next;
     this.#head = 0;
+    this.#tail = old.length;
+    this.#mask = next.length - 1;
   }
 }

@@ -40,7 +40,8 @@ describe('FIFO order', () => {
       for (let i = 0; i < 7; i++) queue.enqueue(next++);
       for (let i = 0; i < 5; i++) out.push(queue.dequeue()!);
     }
-    while (queue.size > 0) out.push(queue.dequeue()!);
+    // Bounded, so a size that never reaches zero fails instead of looping forever.
+    for (let i = 0; queue.size > 0 && i < 1_000; i++) out.push(queue.dequeue()!);
     expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
   });
 });

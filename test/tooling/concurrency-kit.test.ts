@@ -314,3 +314,28 @@ describe('virtual time', () => {
     expect(report.diagram).toContain('send(1)');
   });
 });
+
+describe('works alongside a test that uses fake timers itself', () => {
+  it('drives the test\'s own fake timers and leaves them installed', async () => {
+    vi.useFakeTimers();
+    try {
+      const report = await runOnce(
+        {
+          scenario: (world) => {
+            world.actor('sleeper', async (a) => {
+              await new Promise((resolve) => setTimeout(resolve, 250));
+              a.note('woke up');
+            });
+          },
+        },
+        undefined,
+        [],
+      );
+      expect(report.failure).toBeUndefined();
+      expect(report.steps).toContain('(sleeper) woke up @250ms');
+      expect(vi.isFakeTimers(), 'the test installed fake timers, so they should still be installed').toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
