@@ -188,8 +188,12 @@ export class World {
 
   /** Runs the actors to completion under the decisions; returns the failure, if any. */
   async run(finalCheck?: () => void | Promise<void>): Promise<RunFailure | undefined> {
-    if (this.#options.virtualTime) {
+    // A test that already runs on fake timers keeps them (and its clock): the kit only drives them.
+    const ownsTimers = this.#options.virtualTime && !vi.isFakeTimers();
+    if (ownsTimers) {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'], now: 0 });
+    }
+    if (this.#options.virtualTime) {
       this.#clockOn = true;
       this.#start = Date.now();
     }
@@ -203,7 +207,7 @@ export class World {
         return { kind: 'final check', message: error instanceof Error ? error.message : String(error), cause: error };
       }
     } finally {
-      if (this.#clockOn) vi.useRealTimers();
+      if (ownsTimers) vi.useRealTimers();
       this.#clockOn = false;
     }
   }
