@@ -9,7 +9,7 @@ export default defineChapter({
       title: 'promisify and callbackify',
       difficulty: 'easy',
       summary:
-        'Convert between the two shapes of asynchronous results: error-first callbacks and promises, as Node.js util.promisify and util.callbackify do. The details are the interview questions: falsy errors, several results, this, a callback called twice, a falsy rejection, and never calling back synchronously.',
+        'Convert between the two shapes of asynchronous results: error-first callbacks and promises, as Node.js util.promisify and util.callbackify do. Each detail is a classic interview question: falsy errors, several results, this, a callback called twice, a falsy rejection, and never calling back synchronously.',
       tasks: [
         { title: 'promisify resolves with the result', points: 2 },
         { title: 'promisify rejects on an error', points: 2 },

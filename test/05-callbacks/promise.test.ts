@@ -308,9 +308,13 @@ describe('thenable assimilation', () => {
     expect(seen.now).toEqual({ state: 'fulfilled', value: message });
   });
 
-  it('works with await', async () => {
-    const value = await new MyPromise<string>((resolve) => resolve(MyPromise.resolve('awaited')));
-    expect(value).toBe('awaited');
+  it('is adopted by native promises and await, like any thenable', async () => {
+    const mine = new MyPromise<string>((resolve) => resolve(MyPromise.resolve('awaited')));
+    const viaAwait = observe((async () => await mine)());
+    const viaNative = observe(Promise.resolve(mine));
+    await flush();
+    expect(viaAwait.now).toEqual({ state: 'fulfilled', value: 'awaited' });
+    expect(viaNative.now).toEqual({ state: 'fulfilled', value: 'awaited' });
   });
 });
 

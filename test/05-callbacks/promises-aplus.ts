@@ -19,6 +19,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const EXERCISE = '05-callbacks/promise.ts';
 /** The number of tests in promises-aplus-tests 2.1.2 (Promises/A+ 1.1). */
 export const EXPECTED_TESTS = 872;
+/** Failures printed one by one; the rest are counted, so the summary stays on screen. */
+const MAX_PRINTED_FAILURES = 30;
 
 interface Deferred {
   promise: unknown;
@@ -98,6 +100,7 @@ export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number
       });
       runner.on('fail', (test, error) => {
         failed++;
+        if (failed > MAX_PRINTED_FAILURES) return;
         const reason = error instanceof Error ? error.message : String(error);
         console.log(`  ✗ ${test.fullTitle()}\n      ${reason.split('\n')[0]}`);
       });
@@ -111,6 +114,9 @@ export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number
 async function main(argv: string[]): Promise<number> {
   const file = resolveTarget(argv[0]);
   console.log(`Promises/A+ compliance suite (promises-aplus-tests, ${EXPECTED_TESTS} tests) against ${describeTarget(file)}`);
+  if (file === path.join(ROOT, 'solutions', EXERCISE)) {
+    console.log('This is the reference solution. To check your own file, run: npm run aplus -- chapters');
+  }
   let MyPromise: PromiseClass;
   try {
     MyPromise = await loadPromiseClass(file);
@@ -125,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { passed, failed } = await runCompliance(MyPromise);
   const total = passed + failed;
+  if (failed > MAX_PRINTED_FAILURES) console.log(`  … and ${failed - MAX_PRINTED_FAILURES} more failing tests`);
   console.log();
   console.log(`Promises/A+: ${passed} passed, ${failed} failed, ${total} of ${EXPECTED_TESTS} ran.`);
   if (failed === 0 && total === EXPECTED_TESTS) {
