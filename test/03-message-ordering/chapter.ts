@@ -43,5 +43,24 @@ export default defineChapter({
         'For the TTL, read the time from options.now (never Date.now directly) and, before answering any question, drop entries from the head while now - seenAt >= ttlMs. The head is always the oldest, so stop at the first entry that is still young: each call stays O(1) amortized.',
       ],
     },
+    {
+      id: 'keyed-executor',
+      title: 'A per-key serial executor',
+      difficulty: 'hard',
+      summary:
+        'Keep order where it matters and nowhere else: tasks for one key (a conversation, a Kafka key, an SQS message group) run one at a time in submission order, different keys run in parallel, a failure stays with its own task, and onIdle says when everything has settled. Graded under many seeded interleavings.',
+      tasks: [
+        { title: 'runs tasks of one key in submission order', points: 2 },
+        { title: 'runs different keys concurrently', points: 2 },
+        { title: 'a failing task does not stall its key or the others', points: 2 },
+        { title: 'reports when idle', points: 2 },
+        { title: 'holds under many seeded interleavings', points: 3 },
+      ],
+      hints: [
+        'Give each key its own queue (a "lane") in a Map, and keep a count of tasks not yet settled. A key with no lane is idle: create the lane and start draining it on a microtask (queueMicrotask), never inside submit. A key that has a lane already: just append the task to it.',
+        'Drain a lane in an async loop: take the task, `await task()` inside try/catch, settle that task\'s own promise with the result or the error, then move on to the next one. The catch is what keeps one failure from stopping the key. If you chain promises instead (previous.then(task)), chain from a version of the previous promise that never rejects.',
+        'Remove a lane only when its loop finds nothing left to run, in the same synchronous step that checks, so a task submitted a moment later starts a fresh lane instead of overlapping with a running one. Decrement the pending count after a task settles (not when it is dequeued), and resolve every onIdle waiter when it reaches zero.',
+      ],
+    },
   ],
 });
