@@ -298,4 +298,59 @@ describe('cancellation', () => {
     expect(t.started).toEqual(['stubborn', 'next']);
     expect(t.maxActive).toBe(1);
   });
+
+  it('under every explored interleaving, cancellation never breaks the limit and a task cancelled while queued never starts', async () => {
+    await checkInterleavings({
+      params: fc.record({
+        concurrency: fc.integer({ min: 1, max: 2 }),
+        tasks: fc.integer({ min: 2, max: 4 }),
+        cancel: fc.integer({ min: 0, max: 3 }),
+      }),
+      scenario: (world, { concurrency, tasks, cancel }) => {
+        const pool = world.name(new WorkerPool(concurrency), 'pool');
+        const controllers = Array.from({ length: tasks }, () => new AbortController());
+        let running = 0;
+        const started = new Set<number>();
+        const cancelledBeforeStart = new Set<number>();
+        const outcomes: string[] = [];
+        world.invariant(`at most ${concurrency} task(s) running, cancelled ones included`, () => running <= concurrency);
+        world.invariant('pool.running counts every task that has not stopped, cancelled or not', () => pool.running === running);
+        for (let i = 0; i < tasks; i++) {
+          const worker = world.participant(`task ${i}`);
+          world.actor(`client ${i}`, async (client) => {
+            try {
+              await client.call(pool, `run(task ${i})`, () =>
+                pool.run(
+                  async () => {
+                    started.add(i);
+                    running++;
+                    // The task ignores its signal on purpose: it stops only when it is done.
+                    await worker.step('work');
+                    running--;
+                  },
+                  { signal: controllers[i]!.signal },
+                ),
+              );
+              outcomes.push(`${i} done`);
+            } catch (error) {
+              expect((error as Error).message).toBe(`cancel ${i}`);
+              outcomes.push(`${i} cancelled`);
+            }
+          });
+        }
+        const target = cancel % tasks;
+        world.actor('canceller', async (actor) => {
+          await actor.call(pool, `abort task ${target}`, () => {
+            if (!started.has(target)) cancelledBeforeStart.add(target);
+            controllers[target]!.abort(new Error(`cancel ${target}`));
+          }, () => 'aborted');
+        });
+        return () => {
+          for (const i of cancelledBeforeStart) expect(started.has(i), `task ${i} was cancelled while queued, so it must never start`).toBe(false);
+          expect(outcomes.length, 'every run call should settle').toBe(tasks);
+          expect([pool.running, pool.waiting]).toEqual([0, 0]);
+        };
+      },
+    });
+  });
 });
