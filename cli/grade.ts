@@ -33,7 +33,12 @@ export async function gradeExercises(context: WorkbookContext, exercises: Exerci
   const scratchDir = path.join(context.stateDir, 'tmp');
   mkdirSync(scratchDir, { recursive: true });
   const running: Promise<SuiteRun> | undefined = toRun.length
-    ? runSuites(toRun.map((e) => e.suitePath), { idleSeconds: options.idleSeconds, scratchDir })
+    ? runSuites(toRun.map((e) => e.suitePath), {
+        idleSeconds: options.idleSeconds,
+        scratchDir,
+        // The suites' `@workbook/…` imports resolve to the learner's folder, and nothing else.
+        env: { WORKBOOK_TARGET: context.targetDir, WORKBOOK_OVERRIDES: '' },
+      })
     : undefined;
   // Type-check while vitest runs in its own process: the two overlap.
   const types = typeErrors(toRun.map((e) => context.learnerFile(e)));

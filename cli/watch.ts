@@ -32,7 +32,11 @@ export async function watchCommand(context: WorkbookContext, args: string[]): Pr
     console.log('This workbook has no exercises yet.');
     return 0;
   }
-  return new Watcher(context, all, store, start).run();
+  const code = await new Watcher(context, all, store, start).run();
+  // Node 20's recursive fs.watch on Linux can keep the event loop alive after close(); the
+  // learner asked to quit, so end the process once the goodbye is written.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
 }
 
 class Watcher {
