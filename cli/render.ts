@@ -65,7 +65,8 @@ export function renderExercise(exercise: ExerciseReport, compact = false): strin
   const failure = exercise.failure;
   if (failure && exercise.status === 'failing') {
     lines.push('', `    ${pc.bold('First failure')} in "${failure.task}": ${failure.test}`);
-    lines.push(...wrap(failure.message, '      '));
+    const generic = /^expected .* to (deeply |strictly )?equal /.test(failure.message) && failure.diff !== undefined;
+    lines.push(...wrap(generic ? 'The value your code returned differs from the one the test expected:' : failure.message, '      '));
     lines.push(...comparison(failure.expected, failure.actual, failure.diff));
     if (failure.location) lines.push(`      where:    ${failure.location}${failure.inLearnerFile ? ' (your file)' : ' (the test)'}`);
   }

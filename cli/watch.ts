@@ -50,6 +50,8 @@ class Watcher {
   #grading = false;
   #pending: Exercise | undefined;
   #confirmingReset = false;
+  /** Set when a key action's message must survive the re-grade its own file change triggers. */
+  #keepNote = false;
   #timers = new Map<string, NodeJS.Timeout>();
   #watcher: FSWatcher | undefined;
   #lines: ReturnType<typeof createInterface> | undefined;
@@ -84,6 +86,8 @@ class Watcher {
       key,
       setTimeout(() => {
         this.#timers.delete(key);
+        if (this.#keepNote) this.#keepNote = false;
+        else this.#note = '';
         this.#current = exercise;
         void this.#grade(exercise);
       }, DEBOUNCE_MS),
@@ -96,7 +100,6 @@ class Watcher {
       return;
     }
     this.#grading = true;
-    this.#note = '';
     if (!this.#tty) console.log(`Grading ${exercise.key}…`);
     else this.#draw(`Grading ${exercise.key}…`);
     try {
@@ -162,9 +165,12 @@ class Watcher {
       this.#confirmingReset = false;
       if (key === 'y' || key === 'Y') {
         const result = resetExercise(this.#context, this.#current);
+        this.#keepNote = result.status === 'written';
         this.#note = result.backup
           ? `Reset. Your version is saved at ${shown(this.#context, result.backup)}`
-          : 'It already was the untouched stub; nothing changed.';
+          : result.status === 'written'
+            ? 'Reset: the fresh stub is back (there were no changes of yours to keep).'
+            : 'It already was the untouched stub; nothing changed.';
       } else this.#note = 'Reset cancelled; your file is unchanged.';
       this.#draw();
       return;
@@ -179,6 +185,7 @@ class Watcher {
         return;
       }
       this.#current = next;
+      this.#note = '';
       void this.#grade(next);
       return;
     }
