@@ -81,7 +81,7 @@ let engine;
 /** Loads the search library and the index the first time the reader uses search. */
 function loadEngine() {
   engine ??= (async () => {
-    const [library, response] = await Promise.all([import(`${base}assets/minisearch.js`), fetch(`${base}search-index.json`)]);
+    const [library, response] = await Promise.all([import(new URL(`${base}assets/minisearch.js`, location.href).href), fetch(`${base}search-index.json`)]);
     if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
     const data = await response.json();
     /** @type {typeof import('minisearch').default} */

@@ -40,7 +40,7 @@ export class CodeHighlighter {
   highlight(code: string, lang: string, options: HighlightOptions = {}): string {
     const wanted = ALIASES[lang] ?? lang;
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
-    if (!known || wanted === 'text') return `<pre class="shiki"><code>${escapeHtml(code)}</code></pre>`;
+    if (!known || wanted === 'text') return `<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
     const classes = this.#classes;
     const plain = this.#defaultStyle();
     const marked = options.highlight ?? new Set<number>();

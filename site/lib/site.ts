@@ -183,7 +183,7 @@ function homePage(chapters: ChapterPage[], exercises: Exercise[]): PageSpec {
 <ol class="chapter-list">${list}</ol>
 <h2 id="how-to-work">How to work through it</h2>
 <p>Read a chapter here, then solve its exercises in your clone of the repository: each exercise is a stub in <code>chapters/</code> whose JSDoc is the statement. There are <a href="exercises.html">${exercises.length} exercises worth ${points} points</a> in all.</p>
-<div class="code"><pre class="shiki"><code>npm install
+<div class="code"><pre class="shiki" tabindex="0"><code>npm install
 npm run grade -- 06-message-queues/message-queue   # score one exercise, task by task
 npm run watch                                      # re-grade as you save</code></pre></div>
 <p>Keyboard: <kbd>←</kbd> and <kbd>→</kbd> turn pages, <kbd>/</kbd> searches. Everything works offline; <a href="print.html">every chapter on one page</a> is there for printing.</p>`;

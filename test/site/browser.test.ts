@@ -1,0 +1,211 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import axe from 'axe-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../site/lib/checks.ts';
+import { textOf } from '../../site/lib/html.ts';
+import { type RunningServer, startServer } from '../../site/lib/server.ts';
+import { type BuildResult, buildSite } from '../../site/lib/site.ts';
+import { filesIn } from '../../site/lib/verify.ts';
+
+/**
+ * The whole workbook's site, built with its API reference and served as `npm start` serves it,
+ * driven in headless Chromium (Debian's `chromium` package, through playwright-core).
+ */
+
+const executablePath = chromiumPath();
+const available = existsSync(executablePath);
+const SUITE = available
+  ? 'the docs site in headless Chromium'
+  : `the docs site in headless Chromium — skipped: no browser at ${executablePath}; install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to run these`;
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SLOW = 600_000;
+
+let out: string;
+let site: BuildResult;
+let server: RunningServer;
+let browser: Browser;
+
+/** A fresh context that refuses every request outside the local server and records it. */
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; offsite: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const offsite: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  return { context, offsite };
+}
+
+/** Collects console errors, uncaught exceptions and failed requests of a page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return errors;
+}
+
+const htmlPages = (): string[] => filesIn(out).filter((f) => f.endsWith('.html'));
+
+describe.skipIf(!available)(SUITE, () => {
+  beforeAll(async () => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'workbook-browser-'));
+    site = await buildSite({ outDir: out });
+    server = await startServer(out, 0);
+    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('loads every page with no console errors, failed requests or off-site requests', async () => {
+    const { context, offsite } = await newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const problems: string[] = [];
+    for (const file of htmlPages()) {
+      errors.length = 0;
+      await page.goto(server.url + file, { waitUntil: 'load' });
+      // The search box appears once the page script has run: proof it loaded under the CSP.
+      await page.locator('.search').waitFor({ state: 'visible' });
+      problems.push(...errors.map((e) => `${file}: ${e}`));
+    }
+    await context.close();
+    expect(problems, 'every page should load cleanly').toEqual([]);
+    expect(offsite, 'pages should request nothing outside the site').toEqual([]);
+  }, SLOW);
+
+  it('finds the chapters about backpressure', async () => {
+    const mentions = (slug: string): boolean => /backpressure/i.test(textOf(readFileSync(path.join(out, `${slug}.html`), 'utf8')));
+    const about = site.chapters.map((c) => c.slug).filter(mentions);
+    expect(about.length, 'at least one chapter should mention backpressure').toBeGreaterThan(0);
+    const central = about.filter((slug) => /^0[67]-/.test(slug));
+    const expected = central.length > 0 ? central : about;
+
+    const { context } = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}index.html`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('backpressure');
+    const links = page.locator('#site-search-results a');
+    await links.first().waitFor({ state: 'visible' });
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    const pages = hrefs.map((href) => href.split('#')[0]);
+    for (const slug of expected) expect(pages, `a result in ${slug}`).toContain(`${slug}.html`);
+    expect(pages.slice(0, 3).some((p) => expected.some((slug) => p === `${slug}.html`)), 'a chapter about backpressure among the first results').toBe(true);
+
+    await links.first().click();
+    await page.waitForURL((url) => url.href.startsWith(server.url + hrefs[0]!.split('#')[0]!));
+    await context.close();
+  }, SLOW);
+
+  it('focuses search when the reader presses /', async () => {
+    const { context } = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${site.chapters[0]!.url}`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('site-search');
+    await context.close();
+  }, SLOW);
+
+  it('keeps the theme the reader chose across reloads', async () => {
+    const { context } = await newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    const state = (): Promise<unknown> =>
+      page.evaluate('[document.documentElement.dataset.theme ?? null, getComputedStyle(document.body).backgroundColor]');
+    await page.goto(`${server.url}${site.chapters[0]!.url}`);
+    expect(await state()).toEqual([null, 'rgb(255, 255, 255)']);
+    await page.locator('.theme-toggle').click();
+    expect(await state()).toEqual(['dark', 'rgb(13, 17, 23)']);
+    await page.reload();
+    expect(await state(), 'dark after a reload').toEqual(['dark', 'rgb(13, 17, 23)']);
+    await page.goto(`${server.url}index.html`);
+    expect(await state(), 'dark on another page').toEqual(['dark', 'rgb(13, 17, 23)']);
+    await page.locator('.theme-toggle').click();
+    await page.reload();
+    expect(await state(), 'light again after a reload').toEqual(['light', 'rgb(255, 255, 255)']);
+    await context.close();
+  }, SLOW);
+
+  it('follows the system colour scheme when the reader has not chosen', async () => {
+    const { context } = await newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}index.html`);
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
+    await context.close();
+  }, SLOW);
+
+  it('turns to the next and previous page with → and ←', async () => {
+    const { context } = await newContext();
+    const page = await context.newPage();
+    const start = `${server.url}${site.chapters[0]!.url}`;
+    await page.goto(start);
+    const next = await page.locator('link[rel="next"]').getAttribute('href');
+    expect(next, 'the first chapter has a next page').toBeTruthy();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(new URL(next!, start).href);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(start);
+    await context.close();
+  }, SLOW);
+
+  it('reads fine with JavaScript off', async () => {
+    const { context } = await newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const chapter of site.chapters) {
+      await page.goto(`${server.url}${chapter.url}`);
+      await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+      await expect(page.locator('.sidebar a[aria-current="page"]').isVisible()).resolves.toBe(true);
+      // Controls that need a script stay hidden rather than broken.
+      await expect(page.locator('.search').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.copy').first().isVisible().catch(() => false)).resolves.toBe(false);
+    }
+    await context.close();
+  }, SLOW);
+
+  it('has no serious or critical axe-core violations on any page, in the light and the dark theme', async () => {
+    const audit = async (scheme: 'light' | 'dark'): Promise<string[]> => {
+      // Injecting axe needs an inline script, which the site's CSP forbids; this context alone bypasses it.
+      const { context } = await newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const file of htmlPages()) {
+        await page.goto(server.url + file);
+        // Open every disclosure so that hints and reference solutions are checked too.
+        await page.evaluate('document.querySelectorAll("details").forEach((d) => { d.open = true; })');
+        await page.addScriptTag({ content: axe.source });
+        // The print page repeats the chapter pages, whose colours are checked in full on their own;
+        // checking the contrast of its many thousand code tokens again would take half a minute.
+        const options = file === 'print.html' ? '{ resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } }' : '{ resultTypes: ["violations"] }';
+        const violations = (await page.evaluate(`axe.run(document, ${options}).then((r) => r.violations)`)) as Array<{
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: Array<{ target: unknown[] }>;
+        }>;
+        for (const v of violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') {
+            problems.push(`${scheme} ${file}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+          }
+        }
+      }
+      await context.close();
+      return problems;
+    };
+    const [light, dark] = await Promise.all([audit('light'), audit('dark')]);
+    expect([...light, ...dark]).toEqual([]);
+  }, SLOW);
+});
