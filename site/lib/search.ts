@@ -22,13 +22,17 @@ export const SEARCH_OPTIONS: Options<SearchRecord> = {
   searchOptions: { boost: { title: 3, page: 1.5 }, prefix: true, fuzzy: 0.2 },
 };
 
-/** Splits a rendered page body into one record per section. */
-export function sectionsOf(url: string, pageTitle: string, body: string): SearchRecord[] {
+/**
+ * Splits a rendered page body into one record per section: the text from one heading of the
+ * given levels to the next. Chapters split at `h2` and `h3`; the API reference at `h2` (an
+ * export) and `h4` (a member), skipping its `h3` groupings such as "Methods".
+ */
+export function sectionsOf(url: string, pageTitle: string, body: string, levels: readonly number[] = [2, 3]): SearchRecord[] {
   const records: SearchRecord[] = [];
-  const headings = [...body.matchAll(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g)];
+  const headings = [...body.matchAll(/<h([1-6]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g)].filter((m) => levels.includes(Number(m[1])));
   const intro = body.slice(0, headings[0]?.index ?? body.length);
   records.push({ id: url, title: pageTitle, page: pageTitle, text: textOf(withoutCode(intro)) });
-  const titles = new Map(headingsOf(body).map((h) => [h.id, h.text]));
+  const titles = new Map(headingsOf(body, [...levels]).map((h) => [h.id, h.text]));
   headings.forEach((match, i) => {
     const start = match.index + match[0].length;
     const end = headings[i + 1]?.index ?? body.length;

@@ -104,7 +104,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         title: `API: ${exercise.key}`,
         description: `The API reference of the exercise ${exercise.key}: ${exercise.meta.title}.`,
         body,
-        outline: headingsOf(body, [2, 3]),
+        outline: headingsOf(body, [2]),
       };
       apiPages.set(exercise.chapter.slug, [...(apiPages.get(exercise.chapter.slug) ?? []), page]);
     }
@@ -148,7 +148,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     writeFileSync(file, renderPage(page, nav));
   }
   writeAssets(outDir, highlighter);
-  const records: SearchRecord[] = sequence.flatMap((page) => sectionsOf(page.url, page.title, page.body));
+  const records: SearchRecord[] = sequence.flatMap((page) =>
+    sectionsOf(page.url, page.title, page.body, page.url.startsWith('api-') ? [2, 4] : [2, 3]),
+  );
   writeFileSync(path.join(outDir, 'search-index.json'), buildSearchIndex(records));
 
   return {
