@@ -17,6 +17,11 @@ export function explainMessage(raw: string): string {
   }
   const exit = /process\.exit unexpectedly called with "(.*)"/.exec(message);
   if (exit) return `Your code called process.exit(${exit[1]}), which would end the whole program; the grader stopped it. Throw an error instead.`;
+  const missingExport = /^(?:\(0 , )?[\w$]+\.([\w$]+)\)? is not a (function|constructor)/.exec(message);
+  if (missingExport) {
+    const kind = missingExport[2] === 'constructor' ? 'class' : 'function';
+    return `Your file does not export a ${kind} named ${missingExport[1]}, and the tests import it by that name. Keep the exported names and signatures of the stub.`;
+  }
   const loadFailed = /Failed to load url (\S+)/.exec(message);
   if (loadFailed) return `${loadFailed[1]} could not be found. Does the file exist, with that name?`;
   return message;

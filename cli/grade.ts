@@ -6,7 +6,8 @@ import { shown, type WorkbookContext } from './context.ts';
 import type { ProgressStore } from './progress-store.ts';
 import type { ExerciseReport, GradeReport } from './report.ts';
 import { runSuites, type SuiteRun } from './run-suites.ts';
-import { type Preflight, scoreExercise } from './score.ts';
+import { explainMessage } from './explain.ts';
+import { mentions, type Preflight, scoreExercise } from './score.ts';
 import { typeErrors } from './type-errors.ts';
 
 export interface GradeOptions {
@@ -57,9 +58,13 @@ export async function gradeExercises(context: WorkbookContext, exercises: Exerci
     record(store, report);
     return report;
   });
+  const stray = (run?.events ?? []).filter(
+    (e): e is Extract<typeof e, { event: 'unhandled' }> =>
+      e.event === 'unhandled' && !toRun.some((x) => mentions(e, x.suitePath, context.learnerFile(x))),
+  );
   const points = reports.reduce((s, r) => s + r.points, 0);
   const possible = reports.reduce((s, r) => s + r.possible, 0);
-  const status = reports.every((r) => r.status === 'passed')
+  const status = reports.every((r) => r.status === 'passed') && stray.length === 0
     ? 'pass'
     : reports.some((r) => r.status === 'error' || r.status === 'timeout' || r.status === 'missing')
       ? 'error'
@@ -72,6 +77,7 @@ export async function gradeExercises(context: WorkbookContext, exercises: Exerci
     points,
     possible,
     percent: possible ? Math.round((points / possible) * 100) : 0,
+    unhandledErrors: stray.map((e) => explainMessage(e.message)),
     exercises: reports,
   };
 }

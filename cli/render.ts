@@ -40,6 +40,10 @@ export function renderScorecard(report: GradeReport, next: string): string {
     lines.push(...renderExercise(exercise, report.exercises.length > 1));
   }
   const passed = report.exercises.filter((e) => e.status === 'passed').length;
+  if (report.unhandledErrors.length) {
+    lines.push('', pc.bold('Errors that escaped every test') + pc.dim(' (the run could not tell which exercise caused them):'));
+    for (const error of report.unhandledErrors.slice(0, 5)) lines.push(...wrap(`• ${error}`, '  '));
+  }
   lines.push('');
   const score = `Score: ${report.points} of ${report.possible} points (${report.percent}%)`;
   lines.push(

@@ -81,5 +81,7 @@ export interface GradeReport {
   points: number;
   possible: number;
   percent: number;
+  /** Errors that escaped every test and could not be traced to one exercise. */
+  unhandledErrors: string[];
   exercises: ExerciseReport[];
 }

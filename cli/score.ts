@@ -180,7 +180,7 @@ function explainFailure(error: ErrorRecord): string {
   return explainMessage(error.message);
 }
 
-function mentions(event: Extract<ActivityEvent, { event: 'unhandled' }>, suite: string, learnerFile: string): boolean {
+export function mentions(event: Extract<ActivityEvent, { event: 'unhandled' }>, suite: string, learnerFile: string): boolean {
   if (event.file) return event.file === suite;
   return (event.stack ?? '').includes(learnerFile);
 }

@@ -18,6 +18,13 @@ describe('explainMessage', () => {
     );
   });
 
+  it('explains a missing export', () => {
+    expect(explainMessage('(0 , __vi_import_0__.createEnvelope) is not a function')).toBe(
+      'Your file does not export a function named createEnvelope, and the tests import it by that name. Keep the exported names and signatures of the stub.',
+    );
+    expect(explainMessage('__vi_import_0__.MessageQueue is not a constructor')).toContain('does not export a class named MessageQueue');
+  });
+
   it('leaves other messages as they are, without colour codes', () => {
     expect(explainMessage('\u001b[31mexpected 1 to be 2\u001b[39m')).toBe('expected 1 to be 2');
   });
