@@ -15,7 +15,7 @@
  * `--skip-typecheck` skips step 1, for quick iterations.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { syncStubs } from '../cli/stubs.ts';
@@ -95,8 +95,30 @@ export function checkChapterPages(exercises: Exercise[]): StepResult {
   return { name: 'chapter pages', problems, summary: `${chapters.length} page(s): sections, interview answers, listings` };
 }
 
-/** Writes freshly generated stubs to .workbook/check/pristine, laid out like chapters/. */
+/** Removes the folders of earlier runs that were interrupted (their process is gone). */
+function removeStaleRuns(): void {
+  const parent = path.dirname(WORK_DIR);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid = /^run-(\d+)$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && isAlive(Number(pid))) continue;
+    if (pid && Number(pid) === process.pid) continue;
+    rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Writes freshly generated stubs to .workbook/check/run-<pid>/pristine, laid out like chapters/. */
 function writePristineStubs(exercises: Exercise[]): void {
+  removeStaleRuns();
   rmSync(PRISTINE_DIR, { recursive: true, force: true });
   for (const exercise of exercises) {
     const target = path.join(PRISTINE_DIR, exercise.chapter.slug, `${exercise.meta.id}.ts`);
