@@ -1,4 +1,4 @@
-// stub-hash: c55123a4f7466939
+// stub-hash: 7e9f7eae96dd9c18
 // Exercise 03-message-ordering/deduplicator: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 03-message-ordering/deduplicator
 
@@ -80,7 +80,8 @@ export class Deduplicator<K = string> {
 
   /**
    * Forgets `id`, so its next sighting counts as new. Use it when processing a message failed
-   * and its redelivery must be processed again. Returns whether the id was remembered. O(1).
+   * and its redelivery must be processed again. Returns whether the id was remembered (an id
+   * whose TTL has run out is not). O(1) amortized.
    *
    * @example
    * if (!seen.markSeen(message.id)) return;

@@ -110,13 +110,15 @@ export class Deduplicator<K = string> {
 
   /**
    * Forgets `id`, so its next sighting counts as new. Use it when processing a message failed
-   * and its redelivery must be processed again. Returns whether the id was remembered. O(1).
+   * and its redelivery must be processed again. Returns whether the id was remembered (an id
+   * whose TTL has run out is not). O(1) amortized.
    *
    * @example
    * if (!seen.markSeen(message.id)) return;
    * try { await process(message); } catch (error) { seen.forget(message.id); throw error; }
    */
   forget(id: K): boolean {
+    this.#expire(this.#now());
     const entry = this.#entries.get(id);
     if (!entry) return false;
     this.#remove(entry);
