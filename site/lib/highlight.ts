@@ -26,6 +26,8 @@ export interface HighlightOptions {
 export class CodeHighlighter {
   readonly #shiki: Highlighter;
   readonly #classes = new Map<string, string>();
+  /** A reference solution appears on its chapter page and on its source page: highlight it once. */
+  readonly #cache = new Map<string, string>();
 
   private constructor(shiki: Highlighter) {
     this.#shiki = shiki;
@@ -38,6 +40,16 @@ export class CodeHighlighter {
 
   /** Returns `<pre class="shiki">…</pre>` for `code`; an unknown language is shown as plain text. */
   highlight(code: string, lang: string, options: HighlightOptions = {}): string {
+    const key = `${lang}\0${[...(options.highlight ?? [])].join(',')}\0${code}`;
+    let html = this.#cache.get(key);
+    if (html === undefined) {
+      html = this.#highlight(code, lang, options);
+      this.#cache.set(key, html);
+    }
+    return html;
+  }
+
+  #highlight(code: string, lang: string, options: HighlightOptions): string {
     const wanted = ALIASES[lang] ?? lang;
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
     if (!known || wanted === 'text') return `<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
