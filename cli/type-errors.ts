@@ -2,6 +2,32 @@ import path from 'node:path';
 import ts from 'typescript';
 import { ROOT } from '../tools/workbook-target.ts';
 
+let options: ts.CompilerOptions | undefined;
+let previous: ts.Program | undefined;
+let host: ts.CompilerHost | undefined;
+
+/** A compiler host that parses files under node_modules (the libraries and their types) once. */
+function cachingHost(compilerOptions: ts.CompilerOptions): ts.CompilerHost {
+  const base = ts.createCompilerHost(compilerOptions);
+  const cache = new Map<string, ts.SourceFile | undefined>();
+  return {
+    ...base,
+    getSourceFile(fileName, languageVersion, onError, shouldCreate) {
+      if (!fileName.includes('node_modules')) return base.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (!cache.has(fileName)) cache.set(fileName, base.getSourceFile(fileName, languageVersion, onError, shouldCreate));
+      return cache.get(fileName);
+    },
+  };
+}
+
+function compilerOptions(): ts.CompilerOptions {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  });
+  return { ...(parsed?.options ?? { strict: true }), noEmit: true };
+}
+
 /** One TypeScript diagnostic in a learner's file. */
 export interface TypeErrorRecord {
   /** Absolute path of the file. */
@@ -25,12 +51,12 @@ export interface TypeErrorRecord {
  */
 export function typeErrors(files: string[]): TypeErrorRecord[] {
   if (files.length === 0) return [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  });
-  const options: ts.CompilerOptions = { ...(parsed?.options ?? { strict: true }), noEmit: true };
-  const program = ts.createProgram(files, options);
+  options ??= compilerOptions();
+  host ??= cachingHost(options);
+  // The previous program and the cached library files let the compiler skip re-reading the
+  // standard library and Node's types, so in watch mode each check after the first is quicker.
+  const program = ts.createProgram({ rootNames: files, options, host, ...(previous ? { oldProgram: previous } : {}) });
+  previous = program;
   const records: TypeErrorRecord[] = [];
   for (const file of files) {
     const source = program.getSourceFile(file);

@@ -11,13 +11,7 @@
  */
 import { runMain } from '../tools/run-main.ts';
 import { ChapterMetaError } from '../tools/chapter-meta.ts';
-import { UsageError, workbookContext } from './context.ts';
-import { gradeCommand } from './grade-command.ts';
-import { hintCommand } from './hint.ts';
-import { listCommand, progressCommand } from './list.ts';
-import { resetCommand } from './reset.ts';
-import { solutionCommand } from './solution.ts';
-import { watchCommand } from './watch.ts';
+import { UsageError, workbookContext, type WorkbookContext } from './context.ts';
 
 export const USAGE = `Usage:
   npm run grade [-- <chapter> | <chapter>/<exercise>] [--json | --json=<file>]
@@ -30,14 +24,17 @@ export const USAGE = `Usage:
 
 <exercise> is an id such as envelope, or <chapter>/<exercise> such as 00-getting-started/envelope.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  grade: (args) => gradeCommand(workbookContext(), args),
-  watch: (args) => watchCommand(workbookContext(), args),
-  hint: (args) => hintCommand(workbookContext(), args),
-  reset: (args) => resetCommand(workbookContext(), args),
-  solution: (args) => solutionCommand(workbookContext(), args),
-  list: (args) => listCommand(workbookContext(), args),
-  progress: (args) => progressCommand(workbookContext(), args),
+type Command = (context: WorkbookContext, args: string[]) => Promise<number>;
+
+// Each command loads only what it needs: `hint` or `list` never pays for the TypeScript compiler.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  grade: async () => (await import('./grade-command.ts')).gradeCommand,
+  watch: async () => (await import('./watch.ts')).watchCommand,
+  hint: async () => (await import('./hint.ts')).hintCommand,
+  reset: async () => (await import('./reset.ts')).resetCommand,
+  solution: async () => (await import('./solution.ts')).solutionCommand,
+  list: async () => (await import('./list.ts')).listCommand,
+  progress: async () => (await import('./list.ts')).progressCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,13 +43,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return verb ? 0 : 2;
   }
-  const run = COMMANDS[verb];
-  if (!run) {
+  const load = COMMANDS[verb];
+  if (!load) {
     console.error(`Unknown command "${verb}".\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await run(args);
+    const run = await load();
+    return await run(workbookContext(), args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(error.message);
