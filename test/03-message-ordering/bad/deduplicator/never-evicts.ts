@@ -1,39 +1,8 @@
-/** Bug: a plain Set that only grows. `capacity` is ignored, so a long-lived consumer runs out of memory. */
-import type { DeduplicatorOptions } from '../../../../solutions/03-message-ordering/deduplicator.ts';
+/** Bug: nothing is forgotten to make room: `capacity` is ignored and the memory only grows. */
+import { mutant } from '../../../support/mutant.ts';
 
-export type { DeduplicatorOptions };
+type Module = typeof import('../../../../solutions/03-message-ordering/deduplicator.ts');
 
-export class Deduplicator<K = string> {
-  #seen = new Map<K, number>();
-  #ttlMs: number;
-  #now: () => number;
-  constructor(options: DeduplicatorOptions) {
-    if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new RangeError('Expected `capacity` to be a positive integer');
-    if (options.ttlMs !== undefined && !(options.ttlMs > 0)) throw new RangeError('Expected `ttlMs` to be a positive number');
-    this.#ttlMs = options.ttlMs ?? Number.POSITIVE_INFINITY;
-    this.#now = options.now ?? Date.now;
-  }
-  #expire(): void {
-    for (const [id, at] of this.#seen) {
-      if (this.#now() - at < this.#ttlMs) return;
-      this.#seen.delete(id);
-    }
-  }
-  markSeen(id: K): boolean {
-    this.#expire();
-    if (this.#seen.has(id)) return false;
-    this.#seen.set(id, this.#now());
-    return true;
-  }
-  has(id: K): boolean {
-    this.#expire();
-    return this.#seen.has(id);
-  }
-  forget(id: K): boolean {
-    return this.#seen.delete(id);
-  }
-  get size(): number {
-    this.#expire();
-    return this.#seen.size;
-  }
-}
+export const { Deduplicator } = await mutant<Module>('03-message-ordering/deduplicator', [
+  ['    if (this.#entries.size === this.#capacity) this.#remove(this.#oldest!);\n', ''],
+]);
