@@ -48,6 +48,8 @@ export function renderDiagram(source: string, where: string, label: string): str
     .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `)
     // Layout coordinates carry float noise (3.8499999999999996); a tenth of a pixel is plenty.
     .replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    // data-* attributes describe the graph for scripts; a static page has none to feed.
+    .replace(/ data-[a-z-]+="[^"]*"/g, '')
     .replace(/\n\s*/g, '\n');
   return `<figure class="diagram">${cleaned}</figure>`;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeHighlighter } from '../../site/lib/highlight.ts';
+import { CODE_BG, CodeHighlighter, contrast } from '../../site/lib/highlight.ts';
 import { createMarkdown } from '../../site/lib/markdown.ts';
 import { DiagramError } from '../../site/lib/mermaid.ts';
 import { type BuildResult, buildSite } from '../../site/lib/site.ts';
@@ -106,6 +106,20 @@ describe('chapter pages', () => {
     expect(alpha).toMatch(/<span class="line highlighted"><span class=t\d+>\s*this<\/span>/);
     expect(alpha).toContain('<button type="button" class="copy" hidden>Copy</button>');
     expect(alpha).not.toMatch(/<span style=/);
+  });
+
+  it('give every highlighted token at least 4.5:1 contrast on the code background in both themes', () => {
+    const css = read('assets/site.css');
+    const hex = (h: string): [number, number, number] => {
+      const n = parseInt(h.slice(1, 7), 16);
+      return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+    };
+    const colours = [...css.matchAll(/--shiki-(light|dark):(#[0-9a-f]{6})/gi)];
+    expect(colours.length, 'the fixture has highlighted code').toBeGreaterThan(4);
+    for (const [, theme, colour] of colours) {
+      const ratio = contrast(hex(colour!), hex(CODE_BG[theme as 'light' | 'dark']));
+      expect(ratio, `${colour} in the ${theme} theme`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('render Mermaid diagrams to inline SVG without inline styles or shared ids', () => {
