@@ -1,9 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/channel';
 import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
 import { ProducerConsumer } from './outline.ts';
 import { flush, settled, track } from './settle.ts';
+
+// Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
+// timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** send and receive that fail the test, rather than hang it, if they do not complete. */
 const send = <T>(channel: Channel<T>, v: T): Promise<void> => settled(channel.send(v), `send(${JSON.stringify(v)})`);

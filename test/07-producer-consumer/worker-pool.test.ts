@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PoolClosedError, WorkerPool } from '@workbook/07-producer-consumer/worker-pool';
 import { checkInterleavings, type World } from '../support/concurrency/index.ts';
 import { flush, settled, track } from './settle.ts';
+
+// Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
+// timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** A task that runs until the test releases it (or fails it), counting how many run at once. */
 function controllable() {

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { checkInterleavings, InterleavingError, runOnce, toMermaid, Trace, type World } from '../support/concurrency/index.ts';
 
+// Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
+// timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
+vi.setConfig({ testTimeout: 30_000 });
+
 /** A correct unbounded channel, small enough to trust by reading: the kit must never blame it. */
 class SimpleChannel<T> {
   #values: T[] = [];
