@@ -51,7 +51,7 @@ export default defineChapter({
       title: 'A Promises/A+ promise from scratch',
       difficulty: 'hard',
       summary:
-        'Write MyPromise: an executor, then, catch, finally, and the statics resolve, reject, all and race. It turns a callback into a value you can pass around, and must follow the Promises/A+ rules exactly: settle once, call back asynchronously, adopt thenables. Bonus: npm run aplus -- chapters runs the official 872-test compliance suite against your file.',
+        'Write MyPromise: an executor, then, catch, finally, and the statics resolve, reject, all and race. It turns a callback into a value you can pass around, and must follow the Promises/A+ rules exactly: settle once, call back asynchronously, adopt thenables. Bonus: npm run aplus runs the official 872-test compliance suite against your file.',
       tasks: [
         { title: 'settles exactly once', points: 2 },
         { title: 'callbacks run asynchronously, in order', points: 2 },

@@ -2,9 +2,9 @@
  * `npm run aplus [-- chapters|solutions|<file>]`: runs the official Promises/A+ compliance suite
  * (npm `promises-aplus-tests`, 872 tests) against a `MyPromise` implementation.
  *
- * The target is the reference, `solutions/05-callbacks/promise.ts`, unless the first argument or
- * `WORKBOOK_TARGET` names another: `chapters` (the learner's file), `solutions`, or a path to any
- * module that exports `MyPromise`. Prints one line per failing test and a summary, and exits 0
+ * The target is the learner's file, `chapters/05-callbacks/promise.ts` (as with `npm run grade`),
+ * unless the first argument or `WORKBOOK_TARGET` names another: `solutions` (the reference, which
+ * `npm test` checks), `chapters`, or a path to any module that exports `MyPromise`. Prints one line per failing test and a summary, and exits 0
  * only when every test passed.
  *
  * The suite is real-time: some of its tests wait on 50 ms timers, so a full run takes a few
@@ -45,7 +45,7 @@ type RunSuite = (adapter: { deferred: () => Deferred }, options: { reporter: new
 
 /** Where the module under test lives, from the command line or `WORKBOOK_TARGET`. */
 export function resolveTarget(argument: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const target = argument || env.WORKBOOK_TARGET || 'solutions';
+  const target = argument || env.WORKBOOK_TARGET || 'chapters';
   if (target === 'solutions' || target === 'chapters') return path.join(ROOT, target, EXERCISE);
   return path.resolve(process.cwd(), target);
 }
@@ -114,9 +114,7 @@ export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number
 async function main(argv: string[]): Promise<number> {
   const file = resolveTarget(argv[0]);
   console.log(`Promises/A+ compliance suite (promises-aplus-tests, ${EXPECTED_TESTS} tests) against ${describeTarget(file)}`);
-  if (file === path.join(ROOT, 'solutions', EXERCISE)) {
-    console.log('This is the reference solution. To check your own file, run: npm run aplus -- chapters');
-  }
+  if (file === path.join(ROOT, 'solutions', EXERCISE)) console.log('This is the reference solution; npm run aplus alone checks your own file.');
   let MyPromise: PromiseClass;
   try {
     MyPromise = await loadPromiseClass(file);
