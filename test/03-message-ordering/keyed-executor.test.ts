@@ -48,23 +48,28 @@ describe('runs tasks of one key in submission order', () => {
 
   it('resolves each promise with its own task result', async () => {
     const executor = new KeyedExecutor<string>();
-    const results = await Promise.all([
-      executor.submit('a', () => 1),
-      executor.submit('a', async () => 2),
-      executor.submit('a', () => Promise.resolve(3)),
+    const results = [
+      outcome(executor.submit('a', () => 1)),
+      outcome(executor.submit('a', async () => 2)),
+      outcome(executor.submit('a', () => Promise.resolve(3))),
+    ];
+    await flush();
+    expect(results.map((r) => r.settled)).toEqual([
+      { ok: true, value: 1 },
+      { ok: true, value: 2 },
+      { ok: true, value: 3 },
     ]);
-    expect(results).toEqual([1, 2, 3]);
   });
 
   it('never starts a task inside the submit call', async () => {
     const executor = new KeyedExecutor<string>();
     let calls = 0;
-    const done = executor.submit('a', () => {
+    executor.submit('a', () => {
       calls++;
     });
     expect(calls, 'submit must return before the task starts').toBe(0);
-    await done;
-    expect(calls).toBe(1);
+    await flush();
+    expect(calls, 'the task starts soon after submit returns').toBe(1);
   });
 
   it('makes a task submitted later wait for the one still running, even after earlier ones finished', async () => {
@@ -114,7 +119,8 @@ describe('runs different keys concurrently', () => {
     await flush();
     expect(started, 'a slow task under one key must not hold back other keys').toEqual(['a', 'b', 'c']);
     gate.resolve();
-    await executor.onIdle();
+    await flush();
+    expect(executor.pending).toBe(0);
   });
 
   it('lets a fast key finish while a slow key is still running', async () => {
@@ -135,17 +141,22 @@ describe('a failing task does not stall its key or the others', () => {
   it('rejects the failing task with its own error', async () => {
     const executor = new KeyedExecutor<string>();
     const boom = new Error('tool call failed');
-    await expect(executor.submit('a', () => Promise.reject(boom))).rejects.toBe(boom);
+    const failed = outcome(executor.submit('a', () => Promise.reject(boom)));
+    await flush();
+    expect(failed.settled).toEqual({ ok: false, error: boom });
+    expect((failed.settled as { error: unknown }).error, 'the promise rejects with the very error the task threw').toBe(boom);
   });
 
   it('turns a synchronous throw into a rejection', async () => {
     const executor = new KeyedExecutor<string>();
     const boom = new Error('thrown synchronously');
-    await expect(
+    const failed = outcome(
       executor.submit('a', () => {
         throw boom;
       }),
-    ).rejects.toBe(boom);
+    );
+    await flush();
+    expect((failed.settled as { error: unknown } | undefined)?.error, 'a task that throws must reject its own promise with that error').toBe(boom);
   });
 
   it('runs the next task of the same key after a failure, with its own result', async () => {
@@ -158,7 +169,6 @@ describe('a failing task does not stall its key or the others', () => {
       }),
     );
     const last = outcome(executor.submit('a', async () => 'fourth ran'));
-    await executor.onIdle();
     await flush();
     expect(failed.settled?.ok).toBe(false);
     expect(next.settled, 'a failure must not stop the key: the next task runs').toEqual({ ok: true, value: 'second ran' });
@@ -171,7 +181,6 @@ describe('a failing task does not stall its key or the others', () => {
     const executor = new KeyedExecutor<string>();
     const failed = outcome(executor.submit('a', () => Promise.reject(new Error('a failed'))));
     const other = outcome(executor.submit('b', () => 'b ran'));
-    await executor.onIdle();
     await flush();
     expect(failed.settled?.ok).toBe(false);
     expect(other.settled).toEqual({ ok: true, value: 'b ran' });
@@ -221,17 +230,19 @@ describe('reports when idle', () => {
     executor.submit('b', () => gate.promise);
     expect([executor.pending, executor.activeKeys]).toEqual([3, 2]);
     gate.resolve();
-    await executor.onIdle();
+    await flush();
     expect([executor.pending, executor.activeKeys], 'an idle executor keeps no per-key state').toEqual([0, 0]);
     for (let i = 0; i < 100; i++) executor.submit(`conversation-${i}`, () => i);
-    await executor.onIdle();
+    expect([executor.pending, executor.activeKeys]).toEqual([100, 100]);
+    await flush();
     expect(executor.activeKeys, 'keys are dropped once their last task settles').toBe(0);
   });
 
   it('a new round of work after idling is waited for again', async () => {
     const executor = new KeyedExecutor<string>();
-    await executor.submit('a', () => 1);
-    await executor.onIdle();
+    executor.submit('a', () => 1);
+    await flush();
+    expect(executor.pending).toBe(0);
     const gate = deferred();
     executor.submit('a', () => gate.promise);
     let idle = false;
