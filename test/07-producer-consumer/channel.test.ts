@@ -14,6 +14,15 @@ const send = <T>(channel: Channel<T>, v: T): Promise<void> => settled(channel.se
 const receive = <T>(channel: Channel<T>): Promise<IteratorResult<T, undefined>> => settled(channel.receive(), 'receive()');
 
 const value = <T>(v: T): IteratorResult<T, undefined> => ({ done: false, value: v });
+
+/**
+ * Appends what a for await loop received, and stops the loop if it receives far more values than
+ * were ever sent: a receive that never removes its value would otherwise spin forever.
+ */
+function collect<T>(into: T[], message: T): void {
+  into.push(message);
+  if (into.length > 100) throw new Error('the loop received more than 100 values, far more than were sent: does receive remove the value it returns?');
+}
 const DONE = { done: true, value: undefined };
 
 describe('buffered send and receive', () => {
@@ -239,7 +248,7 @@ describe('async iteration', () => {
     const channel = new Channel<number>(2);
     const consumed: number[] = [];
     const consumer = (async () => {
-      for await (const message of channel) consumed.push(message);
+      for await (const message of channel) collect(consumed, message);
     })();
     for (let i = 1; i <= 5; i++) await send(channel, i);
     channel.close();
@@ -252,7 +261,7 @@ describe('async iteration', () => {
     const consumed: string[] = [];
     const consumer = track(
       (async () => {
-        for await (const message of channel) consumed.push(message);
+        for await (const message of channel) collect(consumed, message);
       })(),
     );
     await flush();
@@ -269,7 +278,7 @@ describe('async iteration', () => {
     const a: number[] = [];
     const b: number[] = [];
     const loops = [a, b].map(async (into) => {
-      for await (const message of channel) into.push(message);
+      for await (const message of channel) collect(into, message);
     });
     for (let i = 0; i < 6; i++) await send(channel, i);
     channel.close();
