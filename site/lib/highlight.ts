@@ -1,12 +1,13 @@
-import { type BundledLanguage, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
+import { type BundledLanguage, createHighlighter, type Highlighter } from 'shiki';
 import { escapeHtml } from './html.ts';
 
 /**
  * Build-time syntax highlighting with shiki, in a light and a dark theme at once.
  *
- * Shiki writes each token's colours as an inline style. Inline styles would force a weaker
- * Content-Security-Policy and repeat the same few declarations thousands of times, so each
- * distinct style becomes a short class (`t0`, `t1`, …) whose rule goes into the site's CSS.
+ * Shiki's own HTML gives each token its colours as an inline style. Inline styles would force a
+ * weaker Content-Security-Policy and repeat the same few declarations thousands of times, so the
+ * HTML is written here instead: each distinct pair of colours becomes a short class (`t0`, `t1`,
+ * …) whose rule goes into the site's CSS, and tokens in the default colour get no span at all.
  * Token colours are nudged, where needed, to at least 4.6:1 contrast against the code
  * background, so highlighted code passes WCAG AA in both themes.
  */
@@ -28,6 +29,10 @@ export class CodeHighlighter {
   readonly #classes = new Map<string, string>();
   /** A reference solution appears on its chapter page and on its source page: highlight it once. */
   readonly #cache = new Map<string, string>();
+  /** Light token colour → dark token colour, learnt as code is highlighted. */
+  readonly #darkOf = new Map<string, string>();
+  /** Light colours seen with more than one dark colour: such code is always tokenized twice. */
+  readonly #ambiguous = new Set<string>();
 
   private constructor(shiki: Highlighter) {
     this.#shiki = shiki;
@@ -53,82 +58,122 @@ export class CodeHighlighter {
     const wanted = ALIASES[lang] ?? lang;
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
     if (!known || wanted === 'text') return `<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
-    const classes = this.#classes;
-    const plain = this.#defaultStyle();
+    const light = this.#shiki.codeToTokensBase(code, { lang: wanted as BundledLanguage, theme: THEMES.light });
+    const segmentsOf = this.#darkColours(wanted, code, light);
+    const plain = this.#defaultColors();
     const marked = options.highlight ?? new Set<number>();
-    const transformer: ShikiTransformer = {
-      pre(node) {
-        delete node.properties.style;
-        node.properties.class = 'shiki';
-      },
-      line(node, line) {
-        if (marked.has(line)) this.addClassToHast(node, 'highlighted');
-      },
-      span(node) {
-        const style = node.properties.style;
-        if (typeof style !== 'string') return;
-        delete node.properties.style;
-        if (style.toLowerCase() === plain) {
-          this.addClassToHast(node, 'plain');
-          return;
+    const lines = light.map((lightLine, i) => {
+      let html = '';
+      let open = '';
+      for (const segment of segmentsOf(lightLine, i)) {
+        const isPlain = segment.light === plain.light && segment.dark === plain.dark && !segment.italic;
+        const name = isPlain ? '' : this.#classFor(segment.light, segment.dark, segment.italic);
+        if (name !== open) {
+          if (open) html += '</span>';
+          if (name) html += `<span class=${name}>`;
+          open = name;
         }
-        let name = classes.get(style);
-        if (!name) {
-          name = `t${classes.size}`;
-          classes.set(style, name);
-        }
-        this.addClassToHast(node, name);
-      },
-    };
-    const html = this.#shiki.codeToHtml(code, {
-      lang: wanted as BundledLanguage,
-      themes: THEMES,
-      defaultColor: false,
-      transformers: [transformer],
+        html += escapeHtml(segment.text);
+      }
+      if (open) html += '</span>';
+      return marked.has(i + 1) ? `<span class="line highlighted">${html}</span>` : html;
     });
-    return compact(html, marked.size > 0);
+    return `<pre class="shiki" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
   }
 
-  /** The style shiki gives a token drawn in both themes' default text colour. */
-  #defaultStyle(): string {
-    return `--shiki-light:${this.#shiki.getTheme(THEMES.light).fg};--shiki-dark:${this.#shiki.getTheme(THEMES.dark).fg}`.toLowerCase();
+  /**
+   * Tokenizing is the slow part of a build, and both themes tokenize the same grammar: a token's
+   * dark colour follows from its light one (github-light-default and github-dark-default map
+   * colour to colour). The map is learnt from code tokenized in both themes; code with a light
+   * colour not yet seen, or seen with two dark colours, is tokenized in both themes again.
+   */
+  #darkColours(lang: string, code: string, light: ThemedToken[][]): (line: ThemedToken[], index: number) => Segment[] {
+    const known = light.every((line) => line.every((t) => this.#darkOf.has((t.color ?? '').toLowerCase())));
+    if (known) {
+      return (line) =>
+        line.map((t) => {
+          const colour = (t.color ?? '').toLowerCase();
+          return { text: t.content, light: colour, dark: this.#darkOf.get(colour)!, italic: ((t.fontStyle ?? 0) & 1) === 1 };
+        });
+    }
+    const dark = this.#shiki.codeToTokensBase(code, { lang: lang as BundledLanguage, theme: THEMES.dark });
+    const lines = light.map((line, i) => overlay(line, dark[i] ?? []));
+    for (const segment of lines.flat()) {
+      const seen = this.#darkOf.get(segment.light);
+      if (seen === undefined && !this.#ambiguous.has(segment.light)) this.#darkOf.set(segment.light, segment.dark);
+      else if (seen !== undefined && seen !== segment.dark) {
+        this.#darkOf.delete(segment.light);
+        this.#ambiguous.add(segment.light);
+      }
+    }
+    return (_line, index) => lines[index] ?? [];
+  }
+
+  #classFor(light: string, dark: string, italic: boolean): string {
+    const key = `${light}|${dark}|${italic ? 'i' : ''}`;
+    let name = this.#classes.get(key);
+    if (!name) {
+      name = `t${this.#classes.size}`;
+      this.#classes.set(key, name);
+    }
+    return name;
+  }
+
+  /** The default text colour of each theme: tokens in it need no span. */
+  #defaultColors(): { light: string; dark: string } {
+    return {
+      light: this.#shiki.getTheme(THEMES.light).fg.toLowerCase(),
+      dark: this.#shiki.getTheme(THEMES.dark).fg.toLowerCase(),
+    };
   }
 
   /** CSS rules for every token class produced so far. */
   css(): string {
     const rules: string[] = [];
-    for (const [style, name] of this.#classes) {
-      const declarations = style
-        .split(';')
-        .map((d) => d.trim())
-        .filter(Boolean)
-        .map((d) => {
-          const [property = '', value = ''] = d.split(':').map((s) => s.trim());
-          if (property === '--shiki-light') return `${property}:${readable(value, CODE_BG.light)}`;
-          if (property === '--shiki-dark') return `${property}:${readable(value, CODE_BG.dark)}`;
-          return `${property}:${value}`;
-        });
-      rules.push(`.${name}{${declarations.join(';')}}`);
+    for (const [key, name] of this.#classes) {
+      const [light = '', dark = '', italic] = key.split('|');
+      const style = italic ? ';font-style:italic' : '';
+      rules.push(`.${name}{--shiki-light:${readable(light, CODE_BG.light)};--shiki-dark:${readable(dark, CODE_BG.dark)}${style}}`);
     }
     return rules.join('\n');
   }
 }
 
-/**
- * Shrinks highlighted HTML without changing what it shows: tokens in the default colour need no
- * span (the `pre` already has that colour), and neighbouring tokens of one colour share a span.
- * Together with dropping per-line wrappers, this keeps a page full of listings light.
- */
-function compact(html: string, keepLines: boolean): string {
-  let out = html.replace(/<span class="plain">([^<]*)<\/span>/g, '$1');
-  let before: string;
-  do {
-    before = out;
-    out = out.replace(/(<span class="(t\d+)">[^<]*)<\/span><span class="\2">/g, '$1');
-  } while (out !== before);
-  // Line wrappers only matter when a line is highlighted.
-  if (!keepLines) out = out.replace(/<span class="line">((?:[^<]|<span class="t\d+">[^<]*<\/span>)*)<\/span>/g, '$1');
-  return out.replace(/<span class="(t\d+)">/g, '<span class=$1>');
+interface Segment {
+  text: string;
+  light: string;
+  dark: string;
+  italic: boolean;
+}
+
+interface ThemedToken {
+  content: string;
+  color?: string;
+  fontStyle?: number;
+}
+
+/** Lays one line's tokens from two themes over each other, cutting wherever either changes. */
+function overlay(light: ThemedToken[], dark: ThemedToken[]): Segment[] {
+  const segments: Segment[] = [];
+  let j = 0;
+  let darkEnd = dark[0]?.content.length ?? Number.POSITIVE_INFINITY;
+  let offset = 0;
+  for (const token of light) {
+    let rest = token.content;
+    while (rest.length > 0) {
+      while (offset >= darkEnd && j < dark.length - 1) darkEnd += dark[++j]!.content.length;
+      const take = Math.min(rest.length, Math.max(1, darkEnd - offset));
+      segments.push({
+        text: rest.slice(0, take),
+        light: (token.color ?? '').toLowerCase(),
+        dark: (dark[j]?.color ?? token.color ?? '').toLowerCase(),
+        italic: ((token.fontStyle ?? 0) & 1) === 1,
+      });
+      rest = rest.slice(take);
+      offset += take;
+    }
+  }
+  return segments;
 }
 
 /** Parses a comma-separated list of line numbers and ranges (`1,3-5`) into a set. */

@@ -171,6 +171,7 @@ function description(body: string, title: string): string {
 
 function homePage(chapters: ChapterPage[], exercises: Exercise[]): PageSpec {
   const points = exercises.reduce((sum, e) => sum + totalPoints(e), 0);
+  const example = exercises[0]?.key ?? '<chapter>/<exercise>';
   const list = chapters
     .map((c) => {
       const count = c.exercises.length;
@@ -186,8 +187,8 @@ function homePage(chapters: ChapterPage[], exercises: Exercise[]): PageSpec {
 <h2 id="how-to-work">How to work through it</h2>
 <p>Read a chapter here, then solve its exercises in your clone of the repository: each exercise is a stub in <code>chapters/</code> whose JSDoc is the statement. There are <a href="exercises.html">${exercises.length} exercises worth ${points} points</a> in all.</p>
 <div class="code"><pre class="shiki" tabindex="0"><code>npm install
-npm run grade -- 06-message-queues/message-queue   # score one exercise, task by task
-npm run watch                                      # re-grade as you save</code></pre></div>
+npm run grade -- ${escapeHtml(example)}   # score one exercise, task by task
+npm run watch   # re-grade as you save</code></pre></div>
 <p>Keyboard: <kbd>←</kbd> and <kbd>→</kbd> turn pages, <kbd>/</kbd> searches. Everything works offline; <a href="print.html">every chapter on one page</a> is there for printing.</p>`;
   return { url: 'index.html', title: SITE_TITLE, description: textOf(/<p class="lede">([\s\S]*?)<\/p>/.exec(body)![1]!), body, outline: headingsOf(body, [2]) };
 }
