@@ -51,7 +51,9 @@ export function renderDiagram(source: string, where: string, label: string): str
     // data-* attributes describe the graph for scripts; a static page has none to feed.
     .replace(/ data-[a-z-]+="[^"]*"/g, '')
     .replace(/\n\s*/g, '\n');
-  return `<figure class="diagram">${cleaned}</figure>`;
+  // Wide diagrams scroll rather than shrink to an unreadable size; the box takes focus so that
+  // keyboard users can scroll it too.
+  return `<figure class="diagram" tabindex="0">${cleaned}</figure>`;
 }
 
 /** The stylesheet rules every inline diagram relies on (empty until a diagram was rendered). */

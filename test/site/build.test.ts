@@ -124,7 +124,7 @@ describe('chapter pages', () => {
 
   it('render Mermaid diagrams to inline SVG without inline styles or shared ids', () => {
     const alpha = read('01-alpha.html');
-    const svg = /<figure class="diagram"><svg[\s\S]*?<\/svg><\/figure>/.exec(alpha)?.[0] ?? '';
+    const svg = /<figure class="diagram" tabindex="0"><svg[\s\S]*?<\/svg><\/figure>/.exec(alpha)?.[0] ?? '';
     expect(svg).toContain('role="img" aria-label="Sequence diagram"');
     expect(svg).toContain('Producer');
     expect(svg).not.toMatch(/<style|\sstyle="/);
