@@ -19,6 +19,7 @@ export type ActivityEvent =
   | { event: 'run-start'; file?: undefined }
   | { event: 'module-queued'; file: string }
   | { event: 'file-start'; file: string }
+  | { event: 'file-end'; file: string }
   | { event: 'module-start'; file: string }
   | { event: 'test-start'; file: string; task: string | undefined; name: string }
   | { event: 'test-end'; file: string; task: string | undefined; name: string; state: string; message?: string }

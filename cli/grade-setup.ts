@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 
 /**
  * A setup file the grader adds to every graded suite. It records, from inside the worker and
@@ -28,7 +28,12 @@ if (out) {
   // Setup files run in the worker before it imports the suite: mark the suite as started, so an
   // infinite loop at the top level of the learner's file is pinned on the right suite.
   const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath;
-  if (file) appendFileSync(out, `${JSON.stringify({ event: 'file-start', file })}\n`);
+  if (file) {
+    appendFileSync(out, `${JSON.stringify({ event: 'file-start', file })}\n`);
+    // Written by the worker itself, so a finished suite is known even if vitest's own report of
+    // it was still on its way to the main process when the watchdog stopped the run.
+    afterAll(() => appendFileSync(out, `${JSON.stringify({ event: 'file-end', file })}\n`));
+  }
   beforeEach(({ task }) => {
     const t = task as unknown as TaskLike;
     appendFileSync(out, `${JSON.stringify({ event: 'test-start', file: t.file?.filepath, task: topLevel(t), name: t.name })}\n`);

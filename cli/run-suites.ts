@@ -37,6 +37,8 @@ const STARTUP_SECONDS = 60;
  * with the test that was running and what had passed before it. Every other suite runs again,
  * together, under the same watchdog, so one infinite loop costs one extra run, not one per suite.
  *
+ * Set `WORKBOOK_DEBUG=1` to see each vitest run start and end on stderr.
+ *
  * @example
  * const run = await runSuites(['/…/test/00-getting-started/envelope.test.ts'], { idleSeconds: 15, scratchDir });
  * run.results.tests.length; // 13
@@ -54,7 +56,7 @@ async function runGuarded(files: string[], options: RunOptions, scratch: string)
   const once = await runOnce(files, options, scratch);
   if (!once.timedOut) return once.run;
   const events = once.run.events;
-  const finished = new Set(events.filter((e) => e.event === 'module-end').map((e) => e.file));
+  const finished = new Set(events.filter((e) => e.event === 'module-end' || e.event === 'file-end').map((e) => e.file));
   // A worker writes `file-start` before it imports a suite, so a suite that started and never
   // finished is where a worker is stuck; suites still queued behind it are innocent.
   const stuck = new Set(events.filter((e) => (e.event === 'file-start' || e.event === 'test-start') && !finished.has(e.file!)).map((e) => e.file!));

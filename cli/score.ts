@@ -70,20 +70,8 @@ export function scoreExercise(input: ScoreInput): ExerciseReport {
   const tests = run.results.tests.filter((t) => t.file === suite);
 
   if (hung) {
-    const where = hung.test
-      ? `The test "${hung.test.name}" (task "${hung.test.task}") was running when the grader stopped it.`
-      : 'It was still loading your file, so look at code that runs at the top level of the file.';
-    const message = `This exercise did not finish within ${hung.seconds}s: an infinite loop? ${where} Look for a loop whose condition never changes, such as a while loop waiting for something only another callback could do.`;
-    const ended = events.filter((e): e is Extract<ActivityEvent, { event: 'test-end' }> => e.event === 'test-end');
-    const report = tasks.map((t): TaskReport => {
-      const done = ended.filter((e) => e.task === t.title);
-      const testReports: TestReport[] = done.map((e) => ({ name: e.name, status: e.state === 'passed' ? 'pass' : 'fail', durationMs: 0, ...(e.message ? { message: explainMessage(e.message) } : {}) }));
-      if (hung.test?.task === t.title) return { title: t.title, status: 'timeout', points: 0, possible: t.points, message: `"${hung.test.name}" never finished`, durationMs: 0, tests: testReports };
-      const ranAll = done.length > 0 && !(hung.test && tasks.findIndex((x) => x.title === hung.test!.task) < tasks.indexOf(t));
-      const passed = ranAll && done.every((e) => e.state === 'passed');
-      return { title: t.title, status: passed ? 'pass' : ranAll ? 'fail' : 'timeout', points: passed ? t.points : 0, possible: t.points, durationMs: 0, tests: testReports, ...(passed ? {} : { message: ranAll ? explainMessage(done.find((e) => e.state !== 'passed')?.message ?? 'failed') : 'did not run: the grader stopped the run first' }) };
-    });
-    return { ...withOutput, status: 'timeout', message, points: sum(report), tasks: report };
+    const tasksReport = scoreHungTasks(tasks, hung, events);
+    return { ...withOutput, status: 'timeout', message: hungMessage(hung), points: sum(tasksReport), tasks: tasksReport };
   }
 
   const loadErrors = module?.errors ?? [];
@@ -126,6 +114,41 @@ export function scoreExercise(input: ScoreInput): ExerciseReport {
     ...(failure ? { failure } : {}),
     ...(allPass ? {} : { nextHint: { level: nextLevel, of: exercise.meta.hints.length, command: command('hint', exercise.meta.id) } }),
   };
+}
+
+type Hung = SuiteRun['hung'][number];
+
+function hungMessage(hung: Hung): string {
+  const where = hung.test
+    ? `The test "${hung.test.name}" (task "${hung.test.task}") was running when the grader stopped it.`
+    : 'It was still loading your file, so look at code that runs at the top level of the file.';
+  return `This exercise did not finish within ${hung.seconds}s: an infinite loop? ${where} Look for a loop whose condition never changes, such as a while loop waiting for something only another callback could do.`;
+}
+
+/**
+ * Tasks of a suite the watchdog stopped, from what its worker recorded before the loop: tasks
+ * whose tests all ran and passed keep their points; the task of the stuck test, and the tasks
+ * after it that never ran, are marked `timeout`.
+ */
+function scoreHungTasks(tasks: Exercise['meta']['tasks'], hung: Hung, events: ActivityEvent[]): TaskReport[] {
+  const ended = events.filter((e): e is Extract<ActivityEvent, { event: 'test-end' }> => e.event === 'test-end');
+  const stuckAt = hung.test ? tasks.findIndex((t) => t.title === hung.test!.task) : -1;
+  return tasks.map((task, index): TaskReport => {
+    const done = ended.filter((e) => e.task === task.title);
+    const tests: TestReport[] = done.map((e) => ({
+      name: e.name,
+      status: e.state === 'passed' ? 'pass' : 'fail',
+      durationMs: 0,
+      ...(e.message ? { message: explainMessage(e.message) } : {}),
+    }));
+    const base = { title: task.title, possible: task.points, durationMs: 0, tests };
+    if (index === stuckAt) return { ...base, status: 'timeout', points: 0, message: `"${hung.test!.name}" never finished` };
+    const ran = done.length > 0 && (stuckAt < 0 || index < stuckAt);
+    if (!ran) return { ...base, status: 'timeout', points: 0, message: 'did not run: the grader stopped the run first' };
+    const failed = done.find((e) => e.state !== 'passed');
+    if (failed) return { ...base, status: 'fail', points: 0, message: explainMessage(failed.message ?? 'failed') };
+    return { ...base, status: 'pass', points: task.points };
+  });
 }
 
 /** Identical messages once each, with how many times they happened. */
