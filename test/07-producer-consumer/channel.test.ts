@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/channel';
+import { describeGrowth, measureGrowth } from '../support/complexity.ts';
 import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
 import { ProducerConsumer } from './outline.ts';
 import { flush, settled, track } from './settle.ts';
@@ -415,5 +416,29 @@ describe('holds under every explored interleaving', () => {
         };
       },
     });
+  });
+});
+
+describe('constant-time operations', () => {
+  it('receive + send costs about the same with 1,000 or 50,000 senders waiting', () => {
+    const small = 1_000;
+    const large = 50_000;
+    const growth = measureGrowth({
+      setup: (n) => {
+        // Unbuffered, so every send waits: n senders queue up behind each other.
+        const channel = new Channel<number>(0);
+        for (let i = 0; i < n; i++) track(channel.send(i));
+        return channel;
+      },
+      operation: (channel, i) => {
+        track(channel.receive());
+        track(channel.send(i));
+      },
+      small,
+      large,
+      ops: 1_000,
+      rounds: 5,
+    });
+    expect(growth.ratio, describeGrowth(growth, small, large).replace('items queued', 'senders waiting')).toBeLessThan(15);
   });
 });

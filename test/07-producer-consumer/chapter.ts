@@ -18,6 +18,7 @@ export default defineChapter({
         { title: 'close', points: 2 },
         { title: 'async iteration', points: 1 },
         { title: 'holds under every explored interleaving', points: 3 },
+        { title: 'constant-time operations', points: 2 },
       ],
       hints: [
         'Never poll: when receive finds nothing to take, return a promise and remember its resolve function in a queue of waiting receivers; send hands its value to the oldest of them. Do the same for senders when the buffer is full.',
