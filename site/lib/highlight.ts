@@ -1,3 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { type BundledLanguage, createHighlighter, type Highlighter } from 'shiki';
 import { escapeHtml } from './html.ts';
 
@@ -11,6 +15,8 @@ import { escapeHtml } from './html.ts';
  * Token colours are nudged, where needed, to at least 4.6:1 contrast against the code
  * background, so highlighted code passes WCAG AA in both themes.
  */
+
+const shikiVersion = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version;
 
 export const CODE_BG = { light: '#ffffff', dark: '#0d1117' } as const;
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -34,13 +40,23 @@ export class CodeHighlighter {
   /** Light colours seen with more than one dark colour: such code is always tokenized twice. */
   readonly #ambiguous = new Set<string>();
 
-  private constructor(shiki: Highlighter) {
+  readonly #cacheFile: string | undefined;
+  readonly #tokenCache: Map<string, CachedLine[]>;
+  /** Cache entries used by this build: the only ones saved, so the cache never grows stale. */
+  readonly #used = new Map<string, CachedLine[]>();
+
+  private constructor(shiki: Highlighter, cacheFile: string | undefined) {
     this.#shiki = shiki;
+    this.#cacheFile = cacheFile;
+    this.#tokenCache = new Map(Object.entries(readCache(cacheFile)));
   }
 
-  /** Loads shiki with the site's themes and languages. */
-  static async create(): Promise<CodeHighlighter> {
-    return new CodeHighlighter(await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGS] }));
+  /**
+   * Loads shiki with the site's themes and languages. With `cacheFile`, tokens of code seen by an
+   * earlier build are read from it (see {@link CodeHighlighter.saveCache}).
+   */
+  static async create(options: { cacheFile?: string } = {}): Promise<CodeHighlighter> {
+    return new CodeHighlighter(await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGS] }), options.cacheFile);
   }
 
   /** Returns `<pre class="shiki">…</pre>` for `code`; an unknown language is shown as plain text. */
@@ -58,27 +74,37 @@ export class CodeHighlighter {
     const wanted = ALIASES[lang] ?? lang;
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
     if (!known || wanted === 'text') return `<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
-    const light = this.#shiki.codeToTokensBase(code, { lang: wanted as BundledLanguage, theme: THEMES.light });
-    const segmentsOf = this.#darkColours(wanted, code, light);
     const plain = this.#defaultColors();
     const marked = options.highlight ?? new Set<number>();
-    const lines = light.map((lightLine, i) => {
+    const lines = this.#segments(wanted, code).map((segments, i) => {
       let html = '';
       let open = '';
-      for (const segment of segmentsOf(lightLine, i)) {
-        const isPlain = segment.light === plain.light && segment.dark === plain.dark && !segment.italic;
-        const name = isPlain ? '' : this.#classFor(segment.light, segment.dark, segment.italic);
+      for (const [text, light, dark, italic] of segments) {
+        const isPlain = light === plain.light && dark === plain.dark && !italic;
+        const name = isPlain ? '' : this.#classFor(light, dark, italic === 1);
         if (name !== open) {
           if (open) html += '</span>';
           if (name) html += `<span class=${name}>`;
           open = name;
         }
-        html += escapeHtml(segment.text);
+        html += escapeHtml(text);
       }
       if (open) html += '</span>';
       return marked.has(i + 1) ? `<span class="line highlighted">${html}</span>` : html;
     });
     return `<pre class="shiki" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
+  }
+
+  /** The coloured segments of each line, from the token cache when this code was seen before. */
+  #segments(lang: string, code: string): CachedLine[] {
+    const key = createHash('sha256').update(`${lang}\0${code}`).digest('base64url');
+    let lines = this.#tokenCache.get(key);
+    if (!lines) {
+      lines = this.#tokenize(lang, code).map((line) => line.map((s): CachedSegment => [s.text, s.light, s.dark, s.italic ? 1 : 0]));
+      this.#tokenCache.set(key, lines);
+    }
+    this.#used.set(key, lines);
+    return lines;
   }
 
   /**
@@ -87,14 +113,16 @@ export class CodeHighlighter {
    * colour to colour). The map is learnt from code tokenized in both themes; code with a light
    * colour not yet seen, or seen with two dark colours, is tokenized in both themes again.
    */
-  #darkColours(lang: string, code: string, light: ThemedToken[][]): (line: ThemedToken[], index: number) => Segment[] {
+  #tokenize(lang: string, code: string): Segment[][] {
+    const light = this.#shiki.codeToTokensBase(code, { lang: lang as BundledLanguage, theme: THEMES.light });
     const known = light.every((line) => line.every((t) => this.#darkOf.has((t.color ?? '').toLowerCase())));
     if (known) {
-      return (line) =>
+      return light.map((line) =>
         line.map((t) => {
           const colour = (t.color ?? '').toLowerCase();
           return { text: t.content, light: colour, dark: this.#darkOf.get(colour)!, italic: ((t.fontStyle ?? 0) & 1) === 1 };
-        });
+        }),
+      );
     }
     const dark = this.#shiki.codeToTokensBase(code, { lang: lang as BundledLanguage, theme: THEMES.dark });
     const lines = light.map((line, i) => overlay(line, dark[i] ?? []));
@@ -106,7 +134,20 @@ export class CodeHighlighter {
         this.#ambiguous.add(segment.light);
       }
     }
-    return (_line, index) => lines[index] ?? [];
+    return lines;
+  }
+
+  /**
+   * Writes the tokens of every file highlighted in this build to the cache file given to
+   * {@link CodeHighlighter.create}, so the next build skips tokenizing what did not change.
+   */
+  saveCache(): void {
+    if (!this.#cacheFile) return;
+    const content: TokenCacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.#used) };
+    mkdirSync(path.dirname(this.#cacheFile), { recursive: true });
+    const temporary = `${this.#cacheFile}.${process.pid}.${randomUUID()}.tmp`;
+    writeFileSync(temporary, JSON.stringify(content));
+    renameSync(temporary, this.#cacheFile);
   }
 
   #classFor(light: string, dark: string, italic: boolean): string {
@@ -144,6 +185,29 @@ interface Segment {
   light: string;
   dark: string;
   italic: boolean;
+}
+
+/** A segment as cached: text, light colour, dark colour, 1 when italic. */
+type CachedSegment = [string, string, string, 0 | 1];
+type CachedLine = CachedSegment[];
+
+interface TokenCacheFile {
+  version: string;
+  entries: Record<string, CachedLine[]>;
+}
+
+/** Changes whenever cached tokens could differ: another shiki, other themes, other languages. */
+const CACHE_VERSION = `shiki@${shikiVersion} ${THEMES.light} ${THEMES.dark} ${LANGS.join(',')}`;
+
+function readCache(file: string | undefined): Record<string, CachedLine[]> {
+  if (!file || !existsSync(file)) return {};
+  try {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as TokenCacheFile;
+    return content.version === CACHE_VERSION ? content.entries : {};
+  } catch {
+    // A damaged cache is only a slower build.
+    return {};
+  }
 }
 
 interface ThemedToken {

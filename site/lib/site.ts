@@ -70,7 +70,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   });
   const allExercises = chapters.flatMap((c) => c.exercises);
 
-  const highlighter = await CodeHighlighter.create();
+  // Tokens are cached by content in .workbook/ (git-ignored), shared by every build on this clone.
+  const highlighter = await CodeHighlighter.create({ cacheFile: path.join(SITE_DIR, '..', '.workbook', 'site-cache', 'tokens.json') });
   const md = createMarkdown(highlighter, { root, chapterPage: (slug) => (readmes.has(slug) ? `${slug}.html` : undefined) });
   const sources = new Set<string>();
   const pages: PageSpec[] = [];
@@ -148,6 +149,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     writeFileSync(file, renderPage(page, nav));
   }
   writeAssets(outDir, highlighter);
+  highlighter.saveCache();
   const records: SearchRecord[] = sequence.flatMap((page) =>
     sectionsOf(page.url, page.title, page.body, page.url.startsWith('api-') ? [2, 4] : [2, 3]),
   );
