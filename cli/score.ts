@@ -178,8 +178,8 @@ function firstFailure(order: string[], tests: TestRecord[], learnerFile: string)
     const failed = tests.find((t) => t.task === task && t.state === 'failed');
     if (!failed) continue;
     const error: ErrorRecord = failed.errors[0] ?? { message: 'failed' };
-    const learner = path.relative(ROOT, learnerFile).split(path.sep).join('/');
-    const message = explainFailure(error);
+    const inLearnerFile = error.location?.startsWith(`${path.relative(ROOT, learnerFile).split(path.sep).join('/')}:`) ?? false;
+    const message = explainFailure(error, inLearnerFile);
     // When the real cause was a process.exit, the matcher's expected/got would only distract.
     const compare = message.startsWith('Your code called process.exit') ? { ...error, expected: undefined, actual: undefined, diff: undefined } : error;
     return {
@@ -190,14 +190,17 @@ function firstFailure(order: string[], tests: TestRecord[], learnerFile: string)
       ...(compare.actual !== undefined ? { actual: compare.actual } : {}),
       ...(compare.diff !== undefined ? { diff: compare.diff.replace(/\u001b\[[0-9;]*m/g, '') } : {}),
       ...(error.location ? { location: error.location } : {}),
-      inLearnerFile: error.location?.startsWith(`${learner}:`) ?? false,
+      inLearnerFile,
     };
   }
   return undefined;
 }
 
 /** The message of a failure, explained; a process.exit caught inside a matcher is named too. */
-function explainFailure(error: ErrorRecord): string {
+function explainFailure(error: ErrorRecord, inLearnerFile: boolean): string {
+  // "name is not a function" raised by the test's own call means the import found nothing.
+  const called = /^([\w$]+) is not a (function|constructor)$/.exec(error.message);
+  if (called && !inLearnerFile) return explainMessage(`(0 , module.${called[1]}) is not a ${called[2]}`);
   const exit = [error.message, error.actual ?? '', error.diff ?? ''].map((t) => /process\.exit unexpectedly called with \\?"(.*?)\\?"/.exec(t)).find(Boolean);
   if (exit) return explainMessage(`process.exit unexpectedly called with "${exit[1]}"`);
   return explainMessage(error.message);

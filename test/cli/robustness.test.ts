@@ -41,6 +41,7 @@ beforeAll(async () => {
     { id: 'process-exit', learner: { fixture: 'process-exit' } },
     { id: 'console-flood', learner: { fixture: 'console-flood' } },
     { id: 'wrong-field', learner: { fixture: 'wrong-field' } },
+    { id: 'renamed-export', learner: { fixture: 'renamed-export' } },
     { id: 'renamed', learner: 'none', strays: ['renamed-old.ts'] },
     { id: 'not-started', learner: 'stub' },
   ]);
@@ -60,7 +61,7 @@ describe('grading a chapter of broken learner files', () => {
   it('exits 1 and reports an error status, since some exercises could not run', () => {
     expect(exitCode, scorecard).toBe(1);
     expect(report.status).toBe('error');
-    expect(report.exercises).toHaveLength(12);
+    expect(report.exercises).toHaveLength(13);
   });
 
   it('still grades the correct exercise in full', () => {
@@ -143,6 +144,15 @@ describe('grading a chapter of broken learner files', () => {
     expect(scorecard).toContain('npm run workbook -- hint wrong-field');
   });
 
+  it('a renamed export: says the tests import it by its name', () => {
+    const e = exercise('renamed-export');
+    expect(e.status).toBe('failing');
+    expect(e.failure?.message).toBe(
+      'Your file does not export a function named createEnvelope, and the tests import it by that name. Keep the exported names and signatures of the stub.',
+    );
+    expect(e.tasks.find((t) => t.title === 'rejects a missing type')?.status).toBe('fail');
+  });
+
   it('a deleted or renamed file: missing, naming the stray file and how to get a fresh stub', () => {
     const e = exercise('renamed');
     expect(e.status).toBe('missing');
@@ -159,9 +169,9 @@ describe('grading a chapter of broken learner files', () => {
   });
 
   it('totals the points of every exercise', () => {
-    expect(report.possible).toBe(60);
+    expect(report.possible).toBe(65);
     expect(report.points).toBe(report.exercises.reduce((sum, e) => sum + e.points, 0));
-    expect(report.percent).toBe(Math.round((report.points / 60) * 100));
-    expect(scorecard).toContain(`Score: ${report.points} of 60 points (${report.percent}%)`);
+    expect(report.percent).toBe(Math.round((report.points / 65) * 100));
+    expect(scorecard).toContain(`Score: ${report.points} of 65 points (${report.percent}%)`);
   });
 });
