@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Application, type TypeDocOptions } from 'typedoc';
 import type { PluginOptions } from 'typedoc-plugin-markdown';
 import { type Exercise, rel } from '../../tools/workbook.ts';
 import { apiPage } from './exercises.ts';
-import { filesIn } from './verify.ts';
 
 /**
  * The API reference: typedoc with typedoc-plugin-markdown turns the JSDoc contracts of the
@@ -27,7 +27,7 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
     const options: Partial<TypeDocOptions & PluginOptions> = {
       entryPoints: documented.map((e) => e.stubPath),
       plugin: ['typedoc-plugin-markdown'],
-      tsconfig: path.join(root, 'tsconfig.json'),
+      tsconfig: narrowTsconfig(out, root, documented),
       // The stubs are checked by `npm test`'s typecheck; here only their contracts matter.
       skipErrorChecking: true,
       out,
@@ -47,28 +47,54 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
     const project = await app.convert();
     if (!project) throw new Error('typedoc could not read the exercise stubs; run npx tsc --noEmit to see why');
     await app.generateOutputs(project);
-    // Module files are named after the entry points relative to their common folder, which
-    // depends on how many chapters there are; match them by their chapter/exercise suffix.
-    const written = filesIn(out).filter((f) => f.endsWith('.md'));
+    // typedoc names each module file after its entry point relative to the entry points' common
+    // folder (chapters/, or one chapter's folder when there is a single chapter).
+    const common = commonFolder(documented.map((e) => path.dirname(e.stubPath)));
+    const fileOf = (e: Exercise): string =>
+      documented.length === 1 ? 'index.md' : path.relative(common, e.stubPath).split(path.sep).join('/').replace(/\.ts$/, '.md');
+    const byFile = new Map(documented.map((e) => [fileOf(e), e]));
     return documented.map((exercise) => {
-      const relative =
-        documented.length === 1 ? 'index.md' : written.find((f) => `/${f}`.endsWith(`/${exercise.key}.md`));
+      const relative = fileOf(exercise);
       if (!relative || !existsSync(path.join(out, relative))) {
         throw new Error(`typedoc wrote no reference for ${rel(exercise.stubPath, root)}`);
       }
       const markdown = readFileSync(path.join(out, relative), 'utf8').replace(/^# .*\n+/, '');
-      return { exercise, markdown: rewriteApiLinks(markdown, relative, documented) };
+      return { exercise, markdown: rewriteApiLinks(markdown, relative, byFile) };
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
+/** The workbook's own tsconfig, for a root (such as a test fixture) that has none. */
+const WORKBOOK_TSCONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tsconfig.json');
+
+function commonFolder(folders: string[]): string {
+  const split = folders.map((f) => f.split(path.sep));
+  const first = split[0] ?? [];
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
+  return first.slice(0, length).join(path.sep) || path.sep;
+}
+
+/**
+ * A tsconfig that extends the workbook's but includes only the stubs, so typedoc builds a program
+ * of the stubs and what they import rather than of the whole repository (several times faster).
+ */
+function narrowTsconfig(dir: string, root: string, exercises: Exercise[]): string {
+  const file = path.join(dir, 'tsconfig.typedoc.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ extends: existsSync(path.join(root, 'tsconfig.json')) ? path.join(root, 'tsconfig.json') : WORKBOOK_TSCONFIG, include: exercises.map((e) => e.stubPath), compilerOptions: { rootDir: root } }),
+  );
+  return file;
+}
+
 /** Links between typedoc's Markdown files become links between the site's API pages. */
-function rewriteApiLinks(markdown: string, file: string, exercises: Exercise[]): string {
+function rewriteApiLinks(markdown: string, file: string, byFile: Map<string, Exercise>): string {
   return markdown.replace(/\]\(([^)#\s]+\.md)(#[^)\s]*)?\)/g, (whole, target: string, hash = '') => {
     const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
-    const exercise = exercises.find((e) => `/${resolved}`.endsWith(`/${e.key}.md`));
+    const exercise = byFile.get(resolved);
     return exercise ? `](${apiPage(exercise)}${hash})` : whole;
   });
 }

@@ -11,6 +11,7 @@ import { headingsOf, type NavEntry, type PageSpec, renderPage, SITE_TITLE } from
 import { createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
 import { diagramCss } from './mermaid.ts';
 import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
+import { idsOf } from './verify.ts';
 
 /**
  * Builds the docs site: every chapter page, the API reference, a home page, an exercise index,
@@ -99,7 +100,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       const { exercise } = doc;
       const env: RenderEnv = { file: path.relative(root, exercise.stubPath).split(path.sep).join('/'), sources };
       const intro = `# API reference: ${exercise.meta.title}\n\nThe contract of \`${exercise.key}\`, generated from the JSDoc of [the stub you edit](${path.basename(exercise.stubPath)}). The exercise itself: [${exercise.chapter.title}](README.md#${exerciseAnchor(exercise)}).\n\n`;
-      const body = md.render(intro + doc.markdown, env);
+      const body = repairAnchors(md.render(intro + doc.markdown, env));
       const page: PageSpec = {
         url: apiPage(exercise),
         title: `API: ${exercise.key}`,
@@ -163,6 +164,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     searchRecords: records.length,
     milliseconds: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * typedoc-plugin-markdown sometimes numbers a link's anchor (`#ackqueuestats-1`) as if the
+ * heading were repeated when it is not; such a link is pointed at the heading that exists.
+ */
+function repairAnchors(body: string): string {
+  const ids = new Set(idsOf(body));
+  return body.replace(/ href="#([^"]+)-\d+"/g, (whole, base: string) => {
+    const target = whole.slice(' href="#'.length, -1);
+    return ids.has(target) || !ids.has(base) ? whole : ` href="#${base}"`;
+  });
 }
 
 function description(body: string, title: string): string {

@@ -205,3 +205,21 @@ describe('the link checker', () => {
     }
   });
 });
+
+describe('the API reference', () => {
+  it('renders the stub contract of each exercise into the same page frame, linked from its card', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'workbook-api-site-'));
+    try {
+      const built = await buildSite({ root: FIXTURE, outDir: dir, api: true });
+      expect(built.pages).toContain('api-01-alpha-counter.html');
+      const api = readFileSync(path.join(dir, 'api-01-alpha-counter.html'), 'utf8');
+      expect(api).toMatch(/<h2 id="counter"[ >]/);
+      expect(api).toContain('Counts one more message and returns the new total.');
+      expect(api).toContain('<nav class="sidebar"');
+      expect(readFileSync(path.join(dir, '01-alpha.html'), 'utf8')).toContain('href="api-01-alpha-counter.html"');
+      expect(checkLinks(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, BUILD_TIMEOUT);
+});
