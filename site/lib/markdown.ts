@@ -91,6 +91,17 @@ export function createMarkdown(highlighter: CodeHighlighter, links: SiteLinks): 
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
 
+  // Column alignment becomes a class: the Content-Security-Policy allows no inline styles.
+  md.core.ruler.push('align-classes', (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== 'th_open' && token.type !== 'td_open') continue;
+      const align = /text-align:\s*(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1];
+      if (!align) continue;
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      token.attrJoin('class', `align-${align}`);
+    }
+  });
+
   // Wide tables scroll inside their own box instead of widening the page.
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';

@@ -132,6 +132,16 @@ describe('chapter pages', () => {
     expect(read('assets/site.css')).toContain('.diagram svg{');
   });
 
+  it('align table columns with classes, not inline styles', () => {
+    const beta = read('02-beta.html');
+    expect(beta).toContain('<th class="align-right">limit</th>');
+    expect(beta).toContain('<td class="align-right">10</td>');
+  });
+
+  it('carry no inline style attribute anywhere, which the Content-Security-Policy would block', () => {
+    for (const page of result.pages) expect(read(page), page).not.toMatch(/<[a-z][^>]*\sstyle="/);
+  });
+
   it('render callouts from ::: containers', () => {
     expect(read('01-alpha.html')).toContain('<aside class="callout warning"><p class="callout-title">Mind the order</p>');
   });
