@@ -2,6 +2,9 @@
  * The reference MessageQueue against Array#shift (the source outline's list.pop(0)), denque and
  * yocto-queue. Steady state: the queue holds a backlog of B messages while each operation
  * enqueues one and dequeues one. Fill + drain: enqueue n messages, then dequeue them all.
+ *
+ * Each contender has its own loop, written out, so every call site sees one queue class: a
+ * shared loop calling through wrappers would measure V8's polymorphic dispatch, not the queues.
  */
 import Denque from 'denque';
 import Queue from 'yocto-queue';
@@ -9,60 +12,89 @@ import { MessageQueue } from '../solutions/06-message-queues/message-queue.ts';
 import { type Contender, printTable, race } from './harness.ts';
 import type { BenchOptions } from './run.ts';
 
-interface FifoLike {
-  push(value: number): void;
-  shift(): number | undefined;
-}
-
-const implementations: Record<string, () => FifoLike> = {
-  MessageQueue: () => {
-    const q = new MessageQueue<number>();
-    return { push: (v) => q.enqueue(v), shift: () => q.dequeue() };
-  },
-  'Array#shift': () => {
-    const a: number[] = [];
-    return { push: (v) => a.push(v), shift: () => a.shift() };
-  },
-  denque: () => {
-    const d = new Denque<number>();
-    return { push: (v) => d.push(v), shift: () => d.shift() };
-  },
-  'yocto-queue': () => {
-    const y = new Queue<number>();
-    return { push: (v) => y.enqueue(v), shift: () => y.dequeue() };
-  },
-};
-
 function steadyState(backlog: number, slowOps: number): Contender[] {
-  return Object.entries(implementations).map(([name, make]) => {
-    const queue = make();
-    for (let i = 0; i < backlog; i++) queue.push(i);
-    return {
-      name,
-      // Array#shift moves the whole backlog on every call; give it fewer operations per round.
-      ops: name === 'Array#shift' && backlog >= 10_000 ? slowOps : undefined,
-      run: (ops: number) => {
+  const reference = new MessageQueue<number>();
+  const array: number[] = [];
+  const denque = new Denque<number>();
+  const yocto = new Queue<number>();
+  for (let i = 0; i < backlog; i++) {
+    reference.enqueue(i);
+    array.push(i);
+    denque.push(i);
+    yocto.enqueue(i);
+  }
+  return [
+    {
+      name: 'MessageQueue',
+      run: (ops) => {
         for (let i = 0; i < ops; i++) {
-          queue.push(i);
-          queue.shift();
+          reference.enqueue(i);
+          reference.dequeue();
         }
       },
-    };
-  });
+    },
+    {
+      name: 'Array#shift',
+      // Array#shift moves the whole backlog on every call; give it fewer operations per round.
+      ops: backlog >= 10_000 ? slowOps : undefined,
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) {
+          array.push(i);
+          array.shift();
+        }
+      },
+    },
+    {
+      name: 'denque',
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) {
+          denque.push(i);
+          denque.shift();
+        }
+      },
+    },
+    {
+      name: 'yocto-queue',
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) {
+          yocto.enqueue(i);
+          yocto.dequeue();
+        }
+      },
+    },
+  ];
 }
 
 function fillDrain(n: number): Contender[] {
-  return Object.entries(implementations)
-    .filter(([name]) => name !== 'Array#shift')
-    .map(([name, make]) => ({
-      name,
-      run: (ops: number) => {
-        const queue = make();
+  return [
+    {
+      name: 'MessageQueue',
+      ops: n,
+      run: (ops) => {
+        const queue = new MessageQueue<number>();
+        for (let i = 0; i < ops; i++) queue.enqueue(i);
+        for (let i = 0; i < ops; i++) queue.dequeue();
+      },
+    },
+    {
+      name: 'denque',
+      ops: n,
+      run: (ops) => {
+        const queue = new Denque<number>();
         for (let i = 0; i < ops; i++) queue.push(i);
         for (let i = 0; i < ops; i++) queue.shift();
       },
+    },
+    {
+      name: 'yocto-queue',
       ops: n,
-    }));
+      run: (ops) => {
+        const queue = new Queue<number>();
+        for (let i = 0; i < ops; i++) queue.enqueue(i);
+        for (let i = 0; i < ops; i++) queue.dequeue();
+      },
+    },
+  ];
 }
 
 export default async function messageQueueBench({ quick }: BenchOptions): Promise<void> {
