@@ -8,6 +8,14 @@ import { ROOT } from '../../tools/workbook-target.ts';
 /** One edit of a mutant: replace the only occurrence of `find` with `replace`. */
 export type Edit = readonly [find: string, replace: string];
 
+export interface MutantOptions {
+  /**
+   * The file to edit, relative to the repository root, when it is not the reference solution:
+   * a compact correct implementation that several known-bad ones share.
+   */
+  base?: string;
+}
+
 /**
  * Loads a known-bad implementation written as a small edit of the reference solution, so the
  * file shows the mistake itself (a one-line diff) instead of a copy of 200 lines.
@@ -23,13 +31,14 @@ export type Edit = readonly [find: string, replace: string];
  *   ['if (record.attempts >= this.#maxAttempts)', 'if (record.attempts > this.#maxAttempts)'],
  * ]);
  */
-export async function mutant<M>(exercise: string, edits: readonly Edit[]): Promise<M> {
-  const solution = path.join(ROOT, 'solutions', `${exercise}.ts`);
+export async function mutant<M>(exercise: string, edits: readonly Edit[], options: MutantOptions = {}): Promise<M> {
+  const source = options.base ?? `solutions/${exercise}.ts`;
+  const solution = path.join(ROOT, source);
   let text = readFileSync(solution, 'utf8');
   for (const [find, replace] of edits) {
     const count = text.split(find).length - 1;
     if (count !== 1) {
-      throw new Error(`mutant of ${exercise}: expected exactly one occurrence of ${JSON.stringify(find)} in solutions/${exercise}.ts, found ${count}`);
+      throw new Error(`mutant of ${exercise}: expected exactly one occurrence of ${JSON.stringify(find)} in ${source}, found ${count}`);
     }
     text = text.replace(find, () => replace);
   }
