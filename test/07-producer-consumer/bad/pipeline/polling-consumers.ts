@@ -1,47 +1,14 @@
 /** Bug: each consumer loops "while the channel is not empty", the source outline's `while not queue.empty()`: a consumer that starts before the first item arrives exits at once, and items are left unhandled. */
-import { Channel, ChannelClosedError } from '../../../../solutions/07-producer-consumer/channel.ts';
-import type { PipelineOptions, PipelineResult } from '../../../../solutions/07-producer-consumer/pipeline.ts';
+import { mutant } from '../../../support/mutant.ts';
 
-export async function runPipeline<T>(options: PipelineOptions<T>): Promise<PipelineResult> {
-  const { producers, consumers, capacity, handle } = options;
-  if (!Number.isInteger(consumers) || consumers < 1) throw new RangeError(`Expected \`consumers\` to be an integer >= 1, got ${consumers}`);
-  const channel = new Channel<T>(capacity);
-  let failure: { error: unknown } | undefined;
-  const fail = (error: unknown): void => {
-    failure ??= { error };
-    channel.close();
-  };
-  let produced = 0;
-  let handled = 0;
-  const producing = producers.map(async (source) => {
-    try {
-      for await (const item of source) {
-        if (failure) return;
-        await channel.send(item);
-        produced++;
-      }
-    } catch (error) {
-      if (!(failure && error instanceof ChannelClosedError)) fail(error);
-    }
-  });
-  const consuming = Array.from({ length: consumers }, async (_, index) => {
-    while (channel.size > 0) {
-      const next = await channel.receive();
-      if (next.done) return;
-      const item = next.value;
-      if (failure) return;
-      try {
-        await handle(item, index);
-        handled++;
-      } catch (error) {
-        fail(error);
-        return;
-      }
-    }
-  });
-  await Promise.all(consuming);
-  await Promise.all(producing).catch(() => {});
-  channel.close();
-  if (failure) throw failure.error;
-  return { produced, handled };
-}
+type Module = typeof import('../../../../solutions/07-producer-consumer/pipeline.ts');
+
+export const { runPipeline } = await mutant<Module>(
+  '07-producer-consumer/pipeline',
+  [
+    ['    for await (const item of channel) {', '    while (channel.size > 0) {\n      const next = await channel.receive();\n      if (next.done) return;\n      const item = next.value;'],
+    ['  await Promise.all(producing);', '  await Promise.all(consuming);\n  await Promise.all(producing).catch(() => {});'],
+    ['  channel.close();\n  await Promise.all(consuming);\n  if (failure) throw failure.error;', '  channel.close();\n  if (failure) throw failure.error;'],
+  ],
+  { base: 'test/07-producer-consumer/bad/compact-pipeline.ts' },
+);
