@@ -101,8 +101,7 @@ function removeStaleRuns(): void {
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     const pid = /^run-(\d+)$/.exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && isAlive(Number(pid))) continue;
-    if (pid && Number(pid) === process.pid) continue;
+    if (pid && isAlive(Number(pid))) continue; // this run, or another one still going
     rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
