@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type BundledLanguage, createHighlighter, type Highlighter } from 'shiki';
+import { writeFileAtomic } from '../../tools/files.ts';
 import { escapeHtml } from './html.ts';
 
 /**
@@ -144,10 +145,7 @@ export class CodeHighlighter {
   saveCache(): void {
     if (!this.#cacheFile) return;
     const content: TokenCacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.#used) };
-    mkdirSync(path.dirname(this.#cacheFile), { recursive: true });
-    const temporary = `${this.#cacheFile}.${process.pid}.${randomUUID()}.tmp`;
-    writeFileSync(temporary, JSON.stringify(content));
-    renameSync(temporary, this.#cacheFile);
+    writeFileAtomic(this.#cacheFile, JSON.stringify(content));
   }
 
   #classFor(light: string, dark: string, italic: boolean): string {
