@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { workbookTarget } from './tools/workbook-target.ts';
+import { workbookTarget } from './core/workbook-target.ts';
 
 export default defineConfig({
   plugins: [workbookTarget()],

@@ -5,8 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runMain } from '../tools/run-main.ts';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../core/root.ts';
+import { runMain } from '../core/run-main.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -15,7 +16,7 @@ export interface BenchOptions {
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const filter = argv.find((a) => !a.startsWith('--'));
-  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const dir = path.join(ROOT, 'bench');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
     .sort();

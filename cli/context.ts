@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { ROOT, targetDir } from '../tools/workbook-target.ts';
-import { type Exercise, loadExercises, selectExercises } from '../tools/workbook.ts';
+import { ROOT } from '../core/root.ts';
+import { targetDir } from '../core/workbook-target.ts';
+import { type Exercise, loadExercises, selectExercises } from '../core/workbook.ts';
 
 /**
  * Where the learner's loop reads and writes. By default: the exercises declared under `test/`,
@@ -8,7 +9,7 @@ import { type Exercise, loadExercises, selectExercises } from '../tools/workbook
  * in `.workbook/`. Two environment variables move them, which is how the CLI's own tests point
  * it at a scratch copy without touching a learner's work:
  *
- * - `WORKBOOK_ROOT`: the workbook whose `test/<chapter>/chapter.ts` and suites are used.
+ * - `WORKBOOK_ROOT`: the workbook whose `chapters/<chapter>/chapter.ts` and suites are used.
  * - `WORKBOOK_TARGET`: the directory laid out like `chapters/` that holds the code to grade
  *   (the same variable the graded suites' `@workbook/…` alias reads). The state directory is
  *   the `.workbook/` folder beside it.

@@ -1,5 +1,5 @@
-import { writeFileAtomic } from '../tools/files.ts';
-import { selectExercises } from '../tools/workbook.ts';
+import { writeFileAtomic } from '../core/files.ts';
+import { selectExercises } from '../core/workbook.ts';
 import { allExercises, command, UsageError, type WorkbookContext } from './context.ts';
 import { DEFAULT_IDLE_SECONDS, gradeExercises } from './grade.ts';
 import { nextStep } from './next-step.ts';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPristineStub } from '../tools/stub-generator.ts';
-import type { Exercise } from '../tools/workbook.ts';
+import { isPristineStub } from '../core/stub-generator.ts';
+import { type Exercise, MANIFEST } from '../core/workbook.ts';
 import { shown, type WorkbookContext } from './context.ts';
 import type { ProgressStore } from './progress-store.ts';
 import type { ExerciseReport, GradeReport } from './report.ts';
@@ -87,7 +87,7 @@ function preflight(context: WorkbookContext, exercise: Exercise): Preflight {
   if (!existsSync(file)) {
     const dir = path.dirname(file);
     const known = new Set(exercise.chapter.exercises.map((e) => `${e.id}.ts`));
-    const strays = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts') && !known.has(name)) : [];
+    const strays = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts') && name !== MANIFEST && !known.has(name)) : [];
     return { kind: 'missing', renamedTo: strays.map((name) => shown(context, path.join(dir, name))) };
   }
   return isPristineStub(readFileSync(file, 'utf8')) ? { kind: 'not-started' } : { kind: 'run' };

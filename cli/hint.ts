@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import type { Exercise } from '../tools/workbook.ts';
+import { hintText } from '../core/chapter-meta.ts';
+import type { Exercise } from '../core/workbook.ts';
 import { allExercises, command, oneExercise, UsageError, type WorkbookContext } from './context.ts';
 import { ProgressStore } from './progress-store.ts';
 
@@ -24,7 +25,7 @@ export function nextHint(exercise: Exercise, store: ProgressStore): string {
   const lines = [pc.bold(`Hints for ${exercise.key} — ${exercise.meta.title}`), ''];
   hints.slice(0, level).forEach((hint, i) => {
     const title = `Hint ${i + 1} of ${hints.length}`;
-    lines.push(i === level - 1 ? pc.cyan(pc.bold(title)) : pc.dim(title), i === level - 1 ? hint : pc.dim(hint), '');
+    lines.push(i === level - 1 ? pc.cyan(pc.bold(title)) : pc.dim(title), i === level - 1 ? hintText(hint) : pc.dim(hintText(hint)), '');
   });
   if (level < hints.length) lines.push(`Run ${command('hint', exercise.meta.id)} again for hint ${level + 1}.`);
   else if (before >= hints.length) lines.push(`That was the last hint. Still stuck? The reference solution: ${command('solution', exercise.meta.id, '--force')}`);

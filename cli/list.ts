@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Exercise } from '../tools/workbook.ts';
+import type { Exercise } from '../core/workbook.ts';
 import { allExercises, command, UsageError, type WorkbookContext } from './context.ts';
 import { nextExercise } from './next-step.ts';
 import { type ExerciseProgress, ProgressStore } from './progress-store.ts';

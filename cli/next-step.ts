@@ -1,4 +1,4 @@
-import type { Exercise } from '../tools/workbook.ts';
+import type { Exercise } from '../core/workbook.ts';
 import { command } from './context.ts';
 import type { ProgressStore } from './progress-store.ts';
 import type { GradeReport } from './report.ts';

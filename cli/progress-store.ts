@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../tools/files.ts';
+import { writeFileAtomic } from '../core/files.ts';
 import type { ExerciseStatus } from './report.ts';
 
 /** What the workbook remembers about one exercise. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { backupFile, writeFileAtomic } from '../tools/files.ts';
-import { generateStub, isPristineStub } from '../tools/stub-generator.ts';
-import { type Exercise, rel } from '../tools/workbook.ts';
+import { backupFile, writeFileAtomic } from '../core/files.ts';
+import { generateStub, isPristineStub } from '../core/stub-generator.ts';
+import { type Exercise, rel } from '../core/workbook.ts';
 import { allExercises, command, oneExercise, shown, UsageError, type WorkbookContext } from './context.ts';
 
 export interface ResetResult {

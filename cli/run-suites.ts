@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResults } from '../tools/results-reporter.ts';
-import { ROOT } from '../tools/workbook-target.ts';
-import type { ActivityEvent } from './activity-reporter.ts';
+import type { RunResults } from '../core/results-reporter.ts';
+import { ROOT } from '../core/root.ts';
+import type { ActivityEvent } from './grader/activity-reporter.ts';
 
 /** How a batch of graded suites ran: vitest's results plus what the grader saw itself. */
 export interface SuiteRun {
@@ -99,7 +99,7 @@ function runOnce(files: string[], options: RunOptions, scratch: string): Promise
   const resultsFile = path.join(scratch, `results-${id}.json`);
   const activityFile = path.join(scratch, `activity-${id}.jsonl`);
   if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id}: ${files.length} suite(s)`);
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'cli/grade.vitest.config.ts'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'cli/grader/vitest.config.ts'], {
     cwd: ROOT,
     // Its own process group, so the watchdog can stop vitest and every worker it forked.
     detached: true,

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { ErrorRecord, TestRecord } from '../tools/results-reporter.ts';
-import { ROOT } from '../tools/workbook-target.ts';
-import type { Exercise } from '../tools/workbook.ts';
-import type { ActivityEvent } from './activity-reporter.ts';
+import type { ErrorRecord, TestRecord } from '../core/results-reporter.ts';
+import { ROOT } from '../core/root.ts';
+import type { Exercise } from '../core/workbook.ts';
+import type { ActivityEvent } from './grader/activity-reporter.ts';
 import { command } from './context.ts';
 import { explainMessage } from './explain.ts';
 import type { ExerciseReport, FailureReport, TaskReport, TestReport } from './report.ts';

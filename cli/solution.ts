@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { rel } from '../tools/workbook.ts';
+import { rel } from '../core/workbook.ts';
 import { allExercises, command, oneExercise, UsageError, type WorkbookContext } from './context.ts';
 import { ProgressStore } from './progress-store.ts';
 

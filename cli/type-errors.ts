@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
-import { ROOT } from '../tools/workbook-target.ts';
+import { ROOT } from '../core/root.ts';
 
 let options: ts.CompilerOptions | undefined;
 let previous: ts.Program | undefined;

@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
-import type { Exercise } from '../tools/workbook.ts';
+import type { Exercise } from '../core/workbook.ts';
 import { allExercises, command, oneExercise, shown, type WorkbookContext } from './context.ts';
 import { DEFAULT_IDLE_SECONDS, gradeExercises } from './grade.ts';
 import { nextHint } from './hint.ts';

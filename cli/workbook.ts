@@ -9,8 +9,8 @@
  *   list                                                                every exercise and its status
  *   progress                                                            your progress through the workbook
  */
-import { runMain } from '../tools/run-main.ts';
-import { ChapterMetaError } from '../tools/chapter-meta.ts';
+import { runMain } from '../core/run-main.ts';
+import { ChapterMetaError } from '../core/chapter-meta.ts';
 import { UsageError, workbookContext, type WorkbookContext } from './context.ts';
 
 export const USAGE = `Usage:

@@ -3,7 +3,7 @@
  * `--no-api` skips the typedoc API reference (a faster build while writing prose).
  */
 import path from 'node:path';
-import { runMain } from '../tools/run-main.ts';
+import { runMain } from '../core/run-main.ts';
 import { buildSite } from './lib/site.ts';
 
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMain } from '../tools/run-main.ts';
+import { runMain } from '../core/run-main.ts';
 import { startServer } from './lib/server.ts';
 import { buildSite } from './lib/site.ts';
 

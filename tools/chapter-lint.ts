@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ChapterMeta } from './chapter-meta.ts';
+import type { ChapterMeta } from '../core/chapter-meta.ts';
 import { ListingError, syncExercisesBlock, syncListings } from './listings.ts';
-import { ROOT } from './workbook-target.ts';
+import { ROOT } from '../core/root.ts';
 
 /** The H2 sections every chapter page has, in this order (other sections may sit between them). */
 export const REQUIRED_SECTIONS = ['Learning goals', 'In real LLM systems', 'Pitfalls', 'Interview questions', 'Exercises', 'Further reading'];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { workbookTarget } from './workbook-target.ts';
+import { workbookTarget } from '../core/workbook-target.ts';
 
 /**
  * The self-check's vitest configuration: one vitest process runs every graded suite against
@@ -19,7 +19,7 @@ const plan = JSON.parse(readFileSync(planFile, 'utf8')) as CheckProject[];
 
 export default defineConfig({
   test: {
-    reporters: [['./tools/results-reporter.ts'], ['dot']],
+    reporters: [['./core/results-reporter.ts'], ['dot']],
     projects: plan.map((project) => ({
       plugins: [workbookTarget({ target: project.target, overrides: project.overrides ?? {} })],
       test: {

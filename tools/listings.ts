@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import type { ChapterMeta } from './chapter-meta.ts';
-import { ROOT } from './workbook-target.ts';
+import type { ChapterMeta } from '../core/chapter-meta.ts';
+import { ROOT } from '../core/root.ts';
 
 /**
  * Chapter pages never hold hand-copied code. Two kinds of generated content keep them honest:

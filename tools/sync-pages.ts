@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../core/files.ts';
 import { syncExercisesBlock, syncListings } from './listings.ts';
-import { runMain } from './run-main.ts';
-import { ROOT } from './workbook-target.ts';
-import { loadChapters } from './workbook.ts';
+import { runMain } from '../core/run-main.ts';
+import { ROOT } from '../core/root.ts';
+import { loadChapters } from '../core/workbook.ts';
 
 async function main(argv: string[]): Promise<number> {
   const filter = argv[0];

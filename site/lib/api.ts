@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../core/root.ts';
 import { Application, type TypeDocOptions } from 'typedoc';
 import type { PluginOptions } from 'typedoc-plugin-markdown';
-import { type Exercise, rel } from '../../tools/workbook.ts';
+import { type Exercise, rel } from '../../core/workbook.ts';
 import { apiPage } from './exercises.ts';
 
 /**
@@ -67,7 +67,7 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
 }
 
 /** The workbook's own tsconfig, for a root (such as a test fixture) that has none. */
-const WORKBOOK_TSCONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tsconfig.json');
+const WORKBOOK_TSCONFIG = path.join(ROOT, 'tsconfig.json');
 
 function commonFolder(folders: string[]): string {
   const split = folders.map((f) => f.split(path.sep));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../core/root.ts';
 import type { BuildResult } from './site.ts';
 import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, PAGE_BUDGET, pageWeights } from './verify.ts';
 
@@ -17,8 +17,7 @@ export interface SiteStep {
   summary: string;
 }
 
-const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = path.resolve(SITE_DIR, '..');
+const SITE_DIR = path.join(ROOT, 'site');
 
 /** Where the browser tests look for Chromium; `CHROMIUM_PATH` overrides it. */
 export function chromiumPath(): string {
@@ -55,7 +54,7 @@ export const SITE_STEPS: Array<() => Promise<SiteStep>> = [
       const metaOnly = result.missingPages;
       const problems = [
         ...chaptersWithoutPage(result.outDir, slugs).map((slug) => `${slug}: no page ${slug}.html in the built site`),
-        ...metaOnly.map((slug) => `${slug}: test/${slug}/chapter.ts declares the chapter, but chapters/${slug}/README.md is missing, so it has no page`),
+        ...metaOnly.map((slug) => `${slug}: chapters/${slug}/chapter.ts declares the chapter, but chapters/${slug}/README.md is missing, so it has no page`),
       ];
       return { name: 'docs: every chapter has a page', problems, summary: `${slugs.length} chapter page(s)` };
     }),

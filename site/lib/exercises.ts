@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Exercise } from '../../tools/workbook.ts';
+import { hintText } from '../../core/chapter-meta.ts';
+import type { Exercise } from '../../core/workbook.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import { escapeHtml } from './html.ts';
 import { codeBlock, type Markdown, sourcePage } from './markdown.ts';
@@ -56,7 +57,7 @@ function renderCard(exercise: Exercise, number: number, md: Markdown, highlighte
   const tasks = meta.tasks
     .map((task) => `<tr><td>${md.renderInline(task.title)}</td><td class="points">${task.points}</td></tr>`)
     .join('');
-  const hints = meta.hints.map((hint) => `<li>${md.renderInline(hint)}</li>`).join('');
+  const hints = meta.hints.map((hint) => `<li>${md.renderInline(hintText(hint))}</li>`).join('');
   const grade = highlighter.highlight(`npm run grade -- ${exercise.key}\nnpm run workbook -- hint ${meta.id}`, 'sh');
   const solutionCode = highlighter.highlight(readFileSync(exercise.solutionPath, 'utf8').trimEnd(), 'ts');
   const total = totalPoints(exercise);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type BundledLanguage, createHighlighter, type Highlighter } from 'shiki';
-import { writeFileAtomic } from '../../tools/files.ts';
+import { writeFileAtomic } from '../../core/files.ts';
 import { escapeHtml } from './html.ts';
 
 /**

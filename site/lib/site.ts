@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ChapterMeta } from '../../tools/chapter-meta.ts';
-import { type Exercise, exercisesOf, loadChapters } from '../../tools/workbook.ts';
+import { ROOT } from '../../core/root.ts';
+import type { ChapterMeta } from '../../core/chapter-meta.ts';
+import { chapterFolders, type Exercise, exercisesOf, loadChapters } from '../../core/workbook.ts';
 import { generateApiDocs } from './api.ts';
 import { apiPage, CARDS_PLACEHOLDER, exerciseAnchor, renderCards, stripExercisesBlock, totalPoints } from './exercises.ts';
 import { CodeHighlighter } from './highlight.ts';
@@ -19,7 +19,7 @@ import { idsOf } from './verify.ts';
  * index and the assets, all written to `site/dist/`.
  */
 
-const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE_DIR = path.join(ROOT, 'site');
 
 export interface BuildOptions {
   /** The repository root (default: this repository). */
@@ -56,14 +56,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const withApi = options.api ?? true;
 
   const metas = new Map<string, ChapterMeta>((await loadChapters(root)).map((m) => [m.slug, m]));
-  const chapterDir = path.join(root, 'chapters');
-  const slugs = existsSync(chapterDir)
-    ? readdirSync(chapterDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name) && existsSync(path.join(chapterDir, d.name, 'README.md')))
-        .map((d) => d.name)
-        .sort()
-    : [];
-  const readmes = new Map(slugs.map((slug) => [slug, readFileSync(path.join(chapterDir, slug, 'README.md'), 'utf8')]));
+  const folders = chapterFolders(root).filter((folder) => folder.readme);
+  const slugs = folders.map((folder) => folder.slug);
+  const readmes = new Map(folders.map((folder) => [folder.slug, readFileSync(folder.readme!, 'utf8')]));
   const chapters: ChapterPage[] = slugs.map((slug) => {
     const meta = metas.get(slug);
     const heading = /^#\s+(.+)$/m.exec(readmes.get(slug)!)?.[1]?.trim();

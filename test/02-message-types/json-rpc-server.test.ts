@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { JsonRpcError, JsonRpcServer } from '@workbook/02-message-types/json-rpc-server';
+import { deferred, flushMicrotasks } from '../support/async.ts';
 
 /** Sends one message text and parses what comes back (`undefined` when nothing is sent). */
 async function send(server: JsonRpcServer, raw: string): Promise<unknown> {
@@ -26,15 +27,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function flushMicrotasks(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
-
-function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 const subtract = (params: unknown): number => {
   if (Array.isArray(params)) return (params[0] as number) - (params[1] as number);

@@ -1,20 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyedExecutor } from '@workbook/03-message-ordering/keyed-executor';
+import { deferred, flushMicrotasks } from '../support/async.ts';
 
-/** Lets every pending promise callback run: one macrotask turn drains the whole microtask queue. */
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** A promise the test settles by hand (Node 20 has no Promise.withResolvers). */
-function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** Records how a promise settled, without leaving a rejection unhandled. */
 function outcome<T>(promise: Promise<T>): { settled: { ok: true; value: T } | { ok: false; error: unknown } | undefined } {
@@ -39,10 +27,10 @@ describe('runs tasks of one key in submission order', () => {
     executor.submit('a', () => {
       log.push('a2 start');
     });
-    await flush();
+    await flushMicrotasks();
     expect(log, 'a2 must wait while a1 is still running').toEqual(['a1 start']);
     first.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(log).toEqual(['a1 start', 'a1 end', 'a2 start']);
   });
 
@@ -53,7 +41,7 @@ describe('runs tasks of one key in submission order', () => {
       outcome(executor.submit('a', async () => 2)),
       outcome(executor.submit('a', () => Promise.resolve(3))),
     ];
-    await flush();
+    await flushMicrotasks();
     expect(results.map((r) => r.settled)).toEqual([
       { ok: true, value: 1 },
       { ok: true, value: 2 },
@@ -68,7 +56,7 @@ describe('runs tasks of one key in submission order', () => {
       calls++;
     });
     expect(calls, 'submit must return before the task starts').toBe(0);
-    await flush();
+    await flushMicrotasks();
     expect(calls, 'the task starts soon after submit returns').toBe(1);
   });
 
@@ -87,15 +75,15 @@ describe('runs tasks of one key in submission order', () => {
       log.push('a2 end');
     });
     gate1.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(log).toEqual(['a1 end', 'a2 start']);
     executor.submit('a', () => {
       log.push('a3 start');
     });
-    await flush();
+    await flushMicrotasks();
     expect(log, 'a3 was submitted while a2 runs: it must wait for a2').toEqual(['a1 end', 'a2 start']);
     gate2.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(log).toEqual(['a1 end', 'a2 start', 'a2 end', 'a3 start']);
   });
 
@@ -116,10 +104,10 @@ describe('runs different keys concurrently', () => {
         await gate.promise;
       });
     }
-    await flush();
+    await flushMicrotasks();
     expect(started, 'a slow task under one key must not hold back other keys').toEqual(['a', 'b', 'c']);
     gate.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(executor.pending).toBe(0);
   });
 
@@ -128,11 +116,11 @@ describe('runs different keys concurrently', () => {
     const slow = deferred();
     const slowResult = outcome(executor.submit('slow', () => slow.promise.then(() => 'slow done')));
     const fast = outcome(executor.submit('fast', () => 'fast done'));
-    await flush();
+    await flushMicrotasks();
     expect(fast.settled).toEqual({ ok: true, value: 'fast done' });
     expect(slowResult.settled, 'the slow task has not finished yet').toBeUndefined();
     slow.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(slowResult.settled).toEqual({ ok: true, value: 'slow done' });
   });
 });
@@ -142,7 +130,7 @@ describe('a failing task does not stall its key or the others', () => {
     const executor = new KeyedExecutor<string>();
     const boom = new Error('tool call failed');
     const failed = outcome(executor.submit('a', () => Promise.reject(boom)));
-    await flush();
+    await flushMicrotasks();
     expect(failed.settled).toEqual({ ok: false, error: boom });
     expect((failed.settled as { error: unknown }).error, 'the promise rejects with the very error the task threw').toBe(boom);
   });
@@ -155,7 +143,7 @@ describe('a failing task does not stall its key or the others', () => {
         throw boom;
       }),
     );
-    await flush();
+    await flushMicrotasks();
     expect((failed.settled as { error: unknown } | undefined)?.error, 'a task that throws must reject its own promise with that error').toBe(boom);
   });
 
@@ -169,7 +157,7 @@ describe('a failing task does not stall its key or the others', () => {
       }),
     );
     const last = outcome(executor.submit('a', async () => 'fourth ran'));
-    await flush();
+    await flushMicrotasks();
     expect(failed.settled?.ok).toBe(false);
     expect(next.settled, 'a failure must not stop the key: the next task runs').toEqual({ ok: true, value: 'second ran' });
     expect(after.settled?.ok).toBe(false);
@@ -181,7 +169,7 @@ describe('a failing task does not stall its key or the others', () => {
     const executor = new KeyedExecutor<string>();
     const failed = outcome(executor.submit('a', () => Promise.reject(new Error('a failed'))));
     const other = outcome(executor.submit('b', () => 'b ran'));
-    await flush();
+    await flushMicrotasks();
     expect(failed.settled?.ok).toBe(false);
     expect(other.settled).toEqual({ ok: true, value: 'b ran' });
   });
@@ -192,7 +180,7 @@ describe('reports when idle', () => {
     const executor = new KeyedExecutor<string>();
     let idle = false;
     void executor.onIdle().then(() => (idle = true));
-    await flush();
+    await flushMicrotasks();
     expect(idle).toBe(true);
   });
 
@@ -202,10 +190,10 @@ describe('reports when idle', () => {
     executor.submit('a', () => gate.promise);
     let idle = false;
     void executor.onIdle().then(() => (idle = true));
-    await flush();
+    await flushMicrotasks();
     expect(idle, 'a task is still running, so the executor is not idle').toBe(false);
     gate.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(idle).toBe(true);
   });
 
@@ -214,7 +202,7 @@ describe('reports when idle', () => {
     const failed = outcome(executor.submit('a', () => Promise.reject(new Error('no'))));
     executor.submit('b', () => 'ok');
     const waiters = [outcome(executor.onIdle()), outcome(executor.onIdle())];
-    await flush();
+    await flushMicrotasks();
     expect(failed.settled?.ok).toBe(false);
     expect(waiters.map((w) => w.settled)).toEqual([
       { ok: true, value: undefined },
@@ -230,27 +218,27 @@ describe('reports when idle', () => {
     executor.submit('b', () => gate.promise);
     expect([executor.pending, executor.activeKeys]).toEqual([3, 2]);
     gate.resolve();
-    await flush();
+    await flushMicrotasks();
     expect([executor.pending, executor.activeKeys], 'an idle executor keeps no per-key state').toEqual([0, 0]);
     for (let i = 0; i < 100; i++) executor.submit(`conversation-${i}`, () => i);
     expect([executor.pending, executor.activeKeys]).toEqual([100, 100]);
-    await flush();
+    await flushMicrotasks();
     expect(executor.activeKeys, 'keys are dropped once their last task settles').toBe(0);
   });
 
   it('a new round of work after idling is waited for again', async () => {
     const executor = new KeyedExecutor<string>();
     executor.submit('a', () => 1);
-    await flush();
+    await flushMicrotasks();
     expect(executor.pending).toBe(0);
     const gate = deferred();
     executor.submit('a', () => gate.promise);
     let idle = false;
     void executor.onIdle().then(() => (idle = true));
-    await flush();
+    await flushMicrotasks();
     expect(idle).toBe(false);
     gate.resolve();
-    await flush();
+    await flushMicrotasks();
     expect(idle).toBe(true);
   });
 });
@@ -318,12 +306,12 @@ describe('holds under many seeded interleavings', () => {
         }
 
         // Before the scheduler releases anything, the first task of every wave-0 key has started.
-        await flush();
+        await flushMicrotasks();
         const wave0Keys = new Set(plans.filter((p) => p.wave === 0).map((p) => p.key));
         expect(runningNow, `every key of wave 0 (${[...wave0Keys].join(', ')}) should be running its first task at once`).toBe(wave0Keys.size);
 
         await s.waitIdle();
-        await flush();
+        await flushMicrotasks();
 
         expect(overlaps.join('; '), 'two tasks of one key ran at the same time').toBe('');
         for (const [key, order] of submitted) expect(started.get(key), `tasks of key "${key}" must start in submission order`).toEqual(order);

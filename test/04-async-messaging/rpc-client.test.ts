@@ -8,7 +8,7 @@ import {
   type Transport,
   TransportClosedError,
 } from '@workbook/04-async-messaging/rpc-client';
-import { drain, failOnUnhandledRejections, track } from './support.ts';
+import { deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
 
 failOnUnhandledRejections();
 
@@ -111,7 +111,7 @@ describe('sends requests and correlates responses', () => {
     const { transport, client } = setUp();
     const result = track(client.request('tools/list'));
     transport.reply(transport.idOf(0), { tools: ['search'] });
-    await drain();
+    await flushMicrotasks();
     expect(result).toEqual({ status: 'fulfilled', value: { tools: ['search'] } });
     expect(client.pendingCount).toBe(0);
   });
@@ -122,7 +122,7 @@ describe('sends requests and correlates responses', () => {
     const second = track(client.request('second'));
     transport.reply(transport.idOf(1), 'answer to second');
     transport.reply(transport.idOf(0), 'answer to first');
-    await drain();
+    await flushMicrotasks();
     expect(first.value).toBe('answer to first');
     expect(second.value).toBe('answer to second');
   });
@@ -131,7 +131,7 @@ describe('sends requests and correlates responses', () => {
     const { transport, client } = setUp();
     for (let i = 0; i < 3; i++) track(client.request(`m${i}`));
     transport.reply(transport.idOf(0), 'done');
-    await drain();
+    await flushMicrotasks();
     for (let i = 3; i < 6; i++) track(client.request(`m${i}`));
     const ids = transport.requests.map((r) => r.id);
     expect(new Set(ids).size, `every request needs its own id, got ${ids.join(', ')}`).toBe(6);
@@ -143,7 +143,7 @@ describe('sends requests and correlates responses', () => {
       if ('id' in message) transport.reply(message.id, 'instant');
     };
     const result = track(client.request('ping'));
-    await drain();
+    await flushMicrotasks();
     expect(result.status, 'an in-process transport can answer before send() returns: register the request before sending').toBe('fulfilled');
     expect(result.value).toBe('instant');
     expect(client.pendingCount).toBe(0);
@@ -166,7 +166,7 @@ describe('rejects error responses with RpcError', () => {
     const { transport, client } = setUp();
     const result = track(client.request('tools/call'));
     transport.deliver({ jsonrpc: '2.0', id: transport.idOf(0), error: { code: -32602, message: 'Unknown tool: search', data: { tool: 'search' } } });
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     const error = result.reason as RpcError;
     expect(error, 'error responses should reject with the exported RpcError class').toBeInstanceOf(RpcError);
@@ -233,7 +233,7 @@ describe('times out each request', () => {
   it('rejects an invalid timeoutMs with a RangeError, sending nothing', async () => {
     const { transport, client } = setUp();
     const result = track(client.request('m', undefined, { timeoutMs: -5 }));
-    await drain();
+    await flushMicrotasks();
     expect(result.reason).toBeInstanceOf(RangeError);
     expect(transport.sent).toEqual([]);
     expect(() => new RpcClient(new FakeTransport(), { timeoutMs: Number.NaN })).toThrow(RangeError);
@@ -247,7 +247,7 @@ describe('cancels with an AbortSignal', () => {
     const reason = new Error('user pressed stop');
     const result = track(client.request('tools/call', { name: 'search' }, { signal: controller.signal }));
     controller.abort(reason);
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(result.reason, 'the request should reject with the exact abort reason').toBe(reason);
     expect(transport.cancellations).toEqual([
@@ -261,7 +261,7 @@ describe('cancels with an AbortSignal', () => {
     const controller = new AbortController();
     track(client.request('m', undefined, { signal: controller.signal }));
     controller.abort('superseded by a newer prompt');
-    await drain();
+    await flushMicrotasks();
     expect(transport.cancellations[0]).toEqual({
       jsonrpc: '2.0',
       method: 'notifications/cancelled',
@@ -273,7 +273,7 @@ describe('cancels with an AbortSignal', () => {
     const { transport, client } = setUp();
     const reason = new Error('too late');
     const result = track(client.request('m', undefined, { signal: AbortSignal.abort(reason) }));
-    await drain();
+    await flushMicrotasks();
     expect(result.reason).toBe(reason);
     expect(transport.sent, 'a request that is already cancelled should not be sent, and there is nothing to cancel').toEqual([]);
     expect(client.pendingCount).toBe(0);
@@ -285,9 +285,9 @@ describe('cancels with an AbortSignal', () => {
     const controller = new AbortController();
     const result = track(client.request('m', undefined, { signal: controller.signal }));
     transport.reply(transport.idOf(0), 'ok');
-    await drain();
+    await flushMicrotasks();
     controller.abort();
-    await drain();
+    await flushMicrotasks();
     expect(result.value).toBe('ok');
     expect(transport.cancellations, 'MCP: cancel only requests still in progress').toEqual([]);
   });
@@ -299,7 +299,7 @@ describe('cancels with an AbortSignal', () => {
     const cancelled = track(client.request('cancelled', undefined, { signal: controller.signal }));
     controller.abort();
     transport.reply(transport.idOf(0), 'still here');
-    await drain();
+    await flushMicrotasks();
     expect(cancelled.status).toBe('rejected');
     expect(kept.value).toBe('still here');
   });
@@ -311,7 +311,7 @@ describe('ignores late, duplicate and unknown responses', () => {
     const result = track(client.request('slow'));
     await vi.advanceTimersByTimeAsync(100);
     expect(() => transport.reply(transport.idOf(0), 'late')).not.toThrow();
-    await drain();
+    await flushMicrotasks();
     expect(result.reason).toBeInstanceOf(RpcTimeoutError);
     expect(client.pendingCount).toBe(0);
   });
@@ -322,7 +322,7 @@ describe('ignores late, duplicate and unknown responses', () => {
     const result = track(client.request('m', undefined, { signal: controller.signal }));
     controller.abort();
     expect(() => transport.reply(transport.idOf(0), 'late')).not.toThrow();
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
   });
 
@@ -334,7 +334,7 @@ describe('ignores late, duplicate and unknown responses', () => {
     const second = track(client.request('second'));
     transport.reply(id, 'duplicate');
     transport.deliver({ jsonrpc: '2.0', id, error: { code: -32603, message: 'duplicate error' } });
-    await drain();
+    await flushMicrotasks();
     expect(first.value).toBe('original');
     expect(second.status, 'a duplicate response for an old id must not settle a different request').toBe('pending');
     expect(client.pendingCount).toBe(1);
@@ -345,7 +345,7 @@ describe('ignores late, duplicate and unknown responses', () => {
     const result = track(client.request('m'));
     expect(() => transport.reply('no-such-id', 'x')).not.toThrow();
     expect(() => transport.reply(987_654, 'x')).not.toThrow();
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('pending');
     expect(client.pendingCount).toBe(1);
   });
@@ -357,7 +357,7 @@ describe('ignores late, duplicate and unknown responses', () => {
     const lookalike = typeof id === 'number' ? String(id) : Number(id);
     if (typeof lookalike === 'number' && Number.isNaN(lookalike)) return expect(typeof id).toBe('string');
     transport.reply(lookalike, 'wrong');
-    await drain();
+    await flushMicrotasks();
     expect(result.status, `JSON-RPC: a response carries the same id value as its request; ${JSON.stringify(lookalike)} is not ${JSON.stringify(id)}`).toBe('pending');
   });
 
@@ -376,7 +376,7 @@ describe('ignores late, duplicate and unknown responses', () => {
       { jsonrpc: '2.0', id },
     ];
     for (const message of junk) expect(() => transport.deliver(message), `delivering ${JSON.stringify(message)}`).not.toThrow();
-    await drain();
+    await flushMicrotasks();
     expect(result.status, 'none of these messages is a response to the pending request').toBe('pending');
   });
 });
@@ -388,7 +388,7 @@ describe('rejects every pending request when the transport closes', () => {
     const b = track(client.request('b'));
     const crash = new Error('server process exited with code 1');
     transport.close(crash);
-    await drain();
+    await flushMicrotasks();
     for (const result of [a, b]) {
       expect(result.status, 'a request whose transport closed will never get a response: reject it').toBe('rejected');
       expect(result.reason).toBeInstanceOf(TransportClosedError);
@@ -402,7 +402,7 @@ describe('rejects every pending request when the transport closes', () => {
     const { transport, client } = setUp();
     transport.close();
     const result = track(client.request('m'));
-    await drain();
+    await flushMicrotasks();
     expect(result.reason).toBeInstanceOf(TransportClosedError);
     expect(transport.sent).toEqual([]);
     expect(() => client.notify('n')).toThrow(TransportClosedError);
@@ -413,11 +413,11 @@ describe('rejects every pending request when the transport closes', () => {
     expect(transport.listenerCount, 'the client should listen for messages and for close').toBe(2);
     const result = track(client.request('m'));
     client.close();
-    await drain();
+    await flushMicrotasks();
     expect(result.reason).toBeInstanceOf(TransportClosedError);
     expect(transport.listenerCount, 'after close() the client should have removed both its listeners').toBe(0);
     const again = track(client.request('again'));
-    await drain();
+    await flushMicrotasks();
     expect(again.reason, 'a closed client should reject new requests').toBeInstanceOf(TransportClosedError);
     expect(transport.sent.filter((m) => m.method === 'again')).toEqual([]);
   });
@@ -431,7 +431,7 @@ describe('leaves no timers or listeners behind', () => {
     expect(vi.getTimerCount()).toBe(1);
     expect(abortListeners(controller.signal)).toBe(1);
     transport.reply(transport.idOf(0), 'ok');
-    await drain();
+    await flushMicrotasks();
     expect(vi.getTimerCount(), 'the request timer should be cleared when the response arrives').toBe(0);
     expect(abortListeners(controller.signal), 'the abort listener should be removed when the response arrives').toBe(0);
     expect(client.pendingCount).toBe(0);
@@ -442,7 +442,7 @@ describe('leaves no timers or listeners behind', () => {
     const controller = new AbortController();
     track(client.request('m', undefined, { signal: controller.signal }));
     transport.deliver({ jsonrpc: '2.0', id: transport.idOf(0), error: { code: 1, message: 'no' } });
-    await drain();
+    await flushMicrotasks();
     expect(vi.getTimerCount()).toBe(0);
     expect(abortListeners(controller.signal)).toBe(0);
     expect(client.pendingCount).toBe(0);
@@ -462,7 +462,7 @@ describe('leaves no timers or listeners behind', () => {
     const controller = new AbortController();
     track(client.request('m', undefined, { signal: controller.signal }));
     controller.abort();
-    await drain();
+    await flushMicrotasks();
     expect(vi.getTimerCount(), 'the request timer should be cleared when the request is cancelled').toBe(0);
     expect(client.pendingCount).toBe(0);
   });
@@ -472,7 +472,7 @@ describe('leaves no timers or listeners behind', () => {
     const session = new AbortController();
     for (let i = 0; i < 5; i++) track(client.request(`m${i}`, undefined, { signal: session.signal }));
     transport.close();
-    await drain();
+    await flushMicrotasks();
     expect(vi.getTimerCount(), 'closing should clear the timers of every pending request').toBe(0);
     expect(abortListeners(session.signal), 'closing should remove the abort listeners of every pending request').toBe(0);
     expect(client.pendingCount).toBe(0);
@@ -484,7 +484,7 @@ describe('leaves no timers or listeners behind', () => {
     const broken = new Error('EPIPE: broken pipe');
     transport.failure = broken;
     const result = track(client.request('m', undefined, { signal: controller.signal }));
-    await drain();
+    await flushMicrotasks();
     expect(result.reason, 'a request that could not be sent should reject with the error send() threw').toBe(broken);
     expect(client.pendingCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);

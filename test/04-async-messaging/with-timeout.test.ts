@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimeoutError, withTimeout } from '@workbook/04-async-messaging/with-timeout';
-import { drain, failOnUnhandledRejections, track } from './support.ts';
+import { deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
 
 const unhandled = failOnUnhandledRejections();
 
@@ -13,16 +13,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A promise the test settles by hand, like a reply that arrives whenever the test says so. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function abortListeners(signal: AbortSignal): number {
   return getEventListeners(signal, 'abort').length;
@@ -35,7 +25,7 @@ describe('settles like the promise when it is in time', () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(result.status, 'nothing has happened yet, so the result should still be pending').toBe('pending');
     reply.resolve('pong');
-    await drain();
+    await flushMicrotasks();
     expect(result).toEqual({ status: 'fulfilled', value: 'pong' });
   });
 
@@ -44,7 +34,7 @@ describe('settles like the promise when it is in time', () => {
     const failure = new Error('model overloaded');
     const result = track(withTimeout(reply.promise, 1_000));
     reply.reject(failure);
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(result.reason, 'the caller should see the original error, not a wrapper').toBe(failure);
   });
@@ -56,7 +46,7 @@ describe('settles like the promise when it is in time', () => {
     await vi.advanceTimersByTimeAsync(1e9);
     expect(result.status).toBe('pending');
     reply.resolve(42);
-    await drain();
+    await flushMicrotasks();
     expect(result).toEqual({ status: 'fulfilled', value: 42 });
   });
 });
@@ -84,7 +74,7 @@ describe('rejects with TimeoutError after ms', () => {
     const result = track(withTimeout(reply.promise, 100));
     await vi.advanceTimersByTimeAsync(100);
     reply.resolve('too late');
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(result.reason).toBeInstanceOf(TimeoutError);
   });
@@ -97,7 +87,7 @@ describe('honours an AbortSignal', () => {
     const result = track(withTimeout(new Promise<never>(() => {}), 1_000, controller.signal));
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(reason);
-    await drain();
+    await flushMicrotasks();
     expect(result.status, 'aborting should reject right away, without waiting for the limit').toBe('rejected');
     expect(result.reason, 'the rejection should be the exact reason given to abort()').toBe(reason);
   });
@@ -106,7 +96,7 @@ describe('honours an AbortSignal', () => {
     const controller = new AbortController();
     const result = track(withTimeout(new Promise<never>(() => {}), 1_000, controller.signal));
     controller.abort();
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect((result.reason as Error).name).toBe('AbortError');
   });
@@ -114,7 +104,7 @@ describe('honours an AbortSignal', () => {
   it('rejects at once, starting no timer, when the signal is already aborted', async () => {
     const reason = new Error('already cancelled');
     const result = track(withTimeout(new Promise<never>(() => {}), 1_000, AbortSignal.abort(reason)));
-    await drain();
+    await flushMicrotasks();
     expect(result.status, 'an already aborted signal will never fire "abort" again: check signal.aborted first').toBe('rejected');
     expect(result.reason).toBe(reason);
     expect(vi.getTimerCount(), 'no timer should be started for a call that is already over').toBe(0);
@@ -125,9 +115,9 @@ describe('honours an AbortSignal', () => {
     const reply = deferred<string>();
     const result = track(withTimeout(reply.promise, 1_000, controller.signal));
     reply.resolve('done');
-    await drain();
+    await flushMicrotasks();
     controller.abort(new Error('after the fact'));
-    await drain();
+    await flushMicrotasks();
     expect(result).toEqual({ status: 'fulfilled', value: 'done' });
   });
 });
@@ -139,7 +129,7 @@ describe('cleans up its timer and abort listener', () => {
     const result = track(withTimeout(reply.promise, 1_000, controller.signal));
     expect(abortListeners(controller.signal), 'while waiting, one abort listener is expected').toBe(1);
     reply.resolve('ok');
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('fulfilled');
     expect(vi.getTimerCount(), 'the timer should be cleared as soon as the promise settles').toBe(0);
     expect(abortListeners(controller.signal), 'the abort listener should be removed as soon as the promise settles').toBe(0);
@@ -150,7 +140,7 @@ describe('cleans up its timer and abort listener', () => {
     const reply = deferred<string>();
     const result = track(withTimeout(reply.promise, 1_000, controller.signal));
     reply.reject(new Error('boom'));
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(vi.getTimerCount(), 'the timer should be cleared once the promise rejects').toBe(0);
     expect(abortListeners(controller.signal), 'the abort listener should be removed once the promise rejects').toBe(0);
@@ -168,7 +158,7 @@ describe('cleans up its timer and abort listener', () => {
     const controller = new AbortController();
     const result = track(withTimeout(new Promise<never>(() => {}), 100, controller.signal));
     controller.abort();
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(vi.getTimerCount(), 'the timer should be cleared once the signal aborted').toBe(0);
     expect(abortListeners(controller.signal)).toBe(0);
@@ -178,7 +168,7 @@ describe('cleans up its timer and abort listener', () => {
     const session = new AbortController();
     for (let i = 0; i < 50; i++) {
       const result = track(withTimeout(Promise.resolve(i), 1_000, session.signal));
-      await drain();
+      await flushMicrotasks();
       expect(result.value).toBe(i);
     }
     expect(abortListeners(session.signal), 'each call should remove its listener; a session signal would otherwise grow without bound').toBe(0);
@@ -193,8 +183,8 @@ describe('never leaves an unhandled rejection', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(result.reason).toBeInstanceOf(TimeoutError);
     reply.reject(new Error('late failure'));
-    await drain();
-    await drain();
+    await flushMicrotasks();
+    await flushMicrotasks();
     expect(unhandled.seen.map(String), 'a rejection that arrives after the limit must still be handled by withTimeout').toEqual([]);
   });
 
@@ -202,8 +192,8 @@ describe('never leaves an unhandled rejection', () => {
     const reply = deferred<string>();
     const result = track(withTimeout(reply.promise, 100, new AbortController().signal));
     reply.reject(new Error('early failure'));
-    await drain();
-    await drain();
+    await flushMicrotasks();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(
       unhandled.seen.map(String),
@@ -214,10 +204,10 @@ describe('never leaves an unhandled rejection', () => {
   it('handles the promise it was given when the signal was already aborted', async () => {
     const reply = deferred<string>();
     const result = track(withTimeout(reply.promise, 100, AbortSignal.abort()));
-    await drain();
+    await flushMicrotasks();
     reply.reject(new Error('failed after the call gave up'));
-    await drain();
-    await drain();
+    await flushMicrotasks();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(unhandled.seen.map(String), 'the caller only holds the promise withTimeout returned, so withTimeout must handle the one it was given').toEqual([]);
   });
@@ -227,10 +217,10 @@ describe('never leaves an unhandled rejection', () => {
     const reply = deferred<string>();
     const result = track(withTimeout(reply.promise, 100, controller.signal));
     controller.abort();
-    await drain();
+    await flushMicrotasks();
     reply.reject(new Error('failed after the abort'));
-    await drain();
-    await drain();
+    await flushMicrotasks();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(unhandled.seen.map(String)).toEqual([]);
   });
@@ -241,8 +231,8 @@ describe('validates ms', () => {
     const reply = deferred<string>();
     track(withTimeout(reply.promise, -1));
     reply.reject(new Error('failed later'));
-    await drain();
-    await drain();
+    await flushMicrotasks();
+    await flushMicrotasks();
     expect(unhandled.seen.map(String), 'even when withTimeout gives up on a promise at once, its later rejection must be handled').toEqual([]);
   });
 
@@ -252,7 +242,7 @@ describe('validates ms', () => {
       returned = withTimeout(Promise.resolve('x'), ms);
     }, 'withTimeout returns a promise, so it should report a bad argument by rejecting, not by throwing').not.toThrow();
     const result = track(returned!);
-    await drain();
+    await flushMicrotasks();
     expect(result.status).toBe('rejected');
     expect(result.reason).toBeInstanceOf(RangeError);
     expect((result.reason as Error).message).toBe(`Expected \`ms\` to be a number >= 0, got ${ms} (number)`);

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MyPromise } from '@workbook/05-callbacks/promise';
+import { flushMicrotasks } from '../support/async.ts';
 
-/**
- * Lets every queued microtask run: `setImmediate` fires only after the microtask queue is empty.
- * Reactions scheduled with `queueMicrotask`, however deep the chain, have all run by then.
- */
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+type Seen = { status: 'pending' } | { status: 'fulfilled'; value: unknown } | { status: 'rejected'; reason: unknown };
 
-type Seen = { state: 'pending' } | { state: 'fulfilled'; value: unknown } | { state: 'rejected'; reason: unknown };
-
-/** Records how a promise settles, so a test can assert it after `flush()`. */
+/** Records how a promise settles, so a test can assert it after `flushMicrotasks()`. */
 function observe(promise: PromiseLike<unknown>): { readonly now: Seen } {
-  let now: Seen = { state: 'pending' };
+  let now: Seen = { status: 'pending' };
   promise.then(
     (value) => {
-      now = { state: 'fulfilled', value };
+      now = { status: 'fulfilled', value };
     },
     (reason: unknown) => {
-      now = { state: 'rejected', reason };
+      now = { status: 'rejected', reason };
     },
   );
   return {
@@ -48,15 +43,15 @@ describe('settles exactly once', () => {
 
   it('fulfils with the value passed to resolve', async () => {
     const seen = observe(new MyPromise<number>((resolve) => resolve(42)));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 42 });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 42 });
   });
 
   it('rejects with the reason passed to reject', async () => {
     const reason = new Error('rate limited');
     const seen = observe(new MyPromise<number>((_resolve, reject) => reject(reason)));
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('rejects with whatever the executor throws before settling', async () => {
@@ -66,8 +61,8 @@ describe('settles exactly once', () => {
         throw reason;
       }),
     );
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('ignores every resolve and reject after the first', async () => {
@@ -78,8 +73,8 @@ describe('settles exactly once', () => {
         reject(new Error('too late'));
       }),
     );
-    await flush();
-    expect(seen.now, 'the first call to resolve should decide the outcome').toEqual({ state: 'fulfilled', value: 1 });
+    await flushMicrotasks();
+    expect(seen.now, 'the first call to resolve should decide the outcome').toEqual({ status: 'fulfilled', value: 1 });
   });
 
   it('ignores an exception the executor throws after resolving', async () => {
@@ -89,19 +84,19 @@ describe('settles exactly once', () => {
         throw new Error('thrown after resolve');
       }),
     );
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 1 });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 1 });
   });
 
   it('keeps its value when resolve or reject is called again later', async () => {
     const { promise, resolve, reject } = deferred<string>();
     resolve('first');
-    await flush();
+    await flushMicrotasks();
     resolve('second');
     reject(new Error('third'));
     const seen = observe(promise);
-    await flush();
-    expect(seen.now, 'a settled promise must never change its state or value').toEqual({ state: 'fulfilled', value: 'first' });
+    await flushMicrotasks();
+    expect(seen.now, 'a settled promise must never change its state or value').toEqual({ status: 'fulfilled', value: 'first' });
   });
 });
 
@@ -111,7 +106,7 @@ describe('callbacks run asynchronously, in order', () => {
     const promise = new MyPromise<string>((resolve) => resolve('value'));
     promise.then((value) => log.push(`callback ${value}`));
     log.push('after then');
-    await flush();
+    await flushMicrotasks();
     expect(log, 'a then callback must never run before then() returns').toEqual(['after then', 'callback value']);
   });
 
@@ -121,7 +116,7 @@ describe('callbacks run asynchronously, in order', () => {
     promise.then(() => log.push('callback'));
     resolve(1);
     log.push('after resolve');
-    await flush();
+    await flushMicrotasks();
     expect(log, 'callbacks waiting on a promise run in a later microtask, not during resolve()').toEqual(['after resolve', 'callback']);
   });
 
@@ -132,7 +127,7 @@ describe('callbacks run asynchronously, in order', () => {
     promise.then(() => log.push(2));
     resolve();
     promise.then(() => log.push(3));
-    await flush();
+    await flushMicrotasks();
     expect(log).toEqual([1, 2, 3]);
   });
 
@@ -141,7 +136,7 @@ describe('callbacks run asynchronously, in order', () => {
     const promise = MyPromise.resolve();
     promise.then(() => log.push('a1')).then(() => log.push('a2'));
     promise.then(() => log.push('b1')).then(() => log.push('b2'));
-    await flush();
+    await flushMicrotasks();
     expect(log, 'each then step should take one microtask').toEqual(['a1', 'b1', 'a2', 'b2']);
   });
 
@@ -153,7 +148,7 @@ describe('callbacks run asynchronously, in order', () => {
     });
     resolve(1);
     resolve(2);
-    await flush();
+    await flushMicrotasks();
     expect(calls).toBe(1);
   });
 });
@@ -170,8 +165,8 @@ describe('chaining and rejection propagation', () => {
         .then((n) => n * 10)
         .then((n) => `${n}!`),
     );
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: '20!' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: '20!' });
   });
 
   it('rejects the next promise with what a callback throws', async () => {
@@ -181,8 +176,8 @@ describe('chaining and rejection propagation', () => {
         throw reason;
       }),
     );
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('passes a rejection past fulfilment handlers to the next rejection handler', async () => {
@@ -200,30 +195,30 @@ describe('chaining and rejection propagation', () => {
         })
         .catch((error: unknown) => error),
     );
-    await flush();
+    await flushMicrotasks();
     expect(fulfilmentCalls).toBe(0);
-    expect(seen.now).toEqual({ state: 'fulfilled', value: reason });
+    expect(seen.now).toEqual({ status: 'fulfilled', value: reason });
   });
 
   it('passes a value through then() calls that have no fulfilment handler', async () => {
     const seen = observe(MyPromise.resolve('kept').then(null, () => 'not used').catch(() => 'not used either'));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'kept' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'kept' });
   });
 
   it('ignores callbacks that are not functions', async () => {
     const notAFunction = 42 as unknown as null;
     const fulfilled = observe(MyPromise.resolve('value').then(notAFunction, notAFunction));
     const rejected = observe(MyPromise.reject('reason').then(notAFunction, notAFunction));
-    await flush();
-    expect(fulfilled.now).toEqual({ state: 'fulfilled', value: 'value' });
-    expect(rejected.now).toEqual({ state: 'rejected', reason: 'reason' });
+    await flushMicrotasks();
+    expect(fulfilled.now).toEqual({ status: 'fulfilled', value: 'value' });
+    expect(rejected.now).toEqual({ status: 'rejected', reason: 'reason' });
   });
 
   it('a rejection handler that returns a value recovers the chain', async () => {
     const seen = observe(MyPromise.reject(new Error('timeout')).then(undefined, () => 'fallback answer'));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'fallback answer' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'fallback answer' });
   });
 });
 
@@ -231,24 +226,24 @@ describe('thenable assimilation', () => {
   it('resolving with a pending MyPromise waits for it and takes its value', async () => {
     const inner = deferred<string>();
     const seen = observe(new MyPromise<string>((resolve) => resolve(inner.promise)));
-    await flush();
-    expect(seen.now, 'the outer promise should stay pending while the inner one is').toEqual({ state: 'pending' });
+    await flushMicrotasks();
+    expect(seen.now, 'the outer promise should stay pending while the inner one is').toEqual({ status: 'pending' });
     inner.resolve('inner value');
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'inner value' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'inner value' });
   });
 
   it('resolving with a rejected MyPromise rejects with its reason', async () => {
     const reason = new Error('inner failed');
     const seen = observe(new MyPromise<string>((resolve) => resolve(MyPromise.reject(reason))));
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('adopts a native Promise', async () => {
     const seen = observe(new MyPromise<number>((resolve) => resolve(Promise.resolve(7))));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 7 });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 7 });
   });
 
   it('adopts a plain thenable object', async () => {
@@ -258,16 +253,16 @@ describe('thenable assimilation', () => {
       },
     };
     const seen = observe(MyPromise.resolve(1).then((): unknown => thenable));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'from a thenable' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'from a thenable' });
   });
 
   it('adopts a thenable that resolves with another thenable, recursively', async () => {
     const innermost = { then: (onFulfilled: (value: string) => void) => onFulfilled('deep') };
     const outer = { then: (onFulfilled: (value: unknown) => void) => onFulfilled(innermost) };
     const seen = observe(MyPromise.resolve(outer));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'deep' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'deep' });
   });
 
   it('a thenable that calls back twice, or throws after calling back, is settled by its first call', async () => {
@@ -282,8 +277,8 @@ describe('thenable assimilation', () => {
     };
     const seen = observe(MyPromise.resolve(hostile));
     slow.resolve('first call wins');
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'first call wins' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'first call wins' });
   });
 
   it('rejects when reading then throws, and reads then only once', async () => {
@@ -296,25 +291,25 @@ describe('thenable assimilation', () => {
       },
     };
     const seen = observe(MyPromise.resolve(1).then(() => tricky));
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
     expect(reads, 'then should be read exactly once').toBe(1);
   });
 
   it('fulfils with an object whose then is not a function', async () => {
     const message = { then: 'not callable', body: 'hello' };
     const seen = observe(MyPromise.resolve(message));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: message });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: message });
   });
 
   it('is adopted by native promises and await, like any thenable', async () => {
     const mine = new MyPromise<string>((resolve) => resolve(MyPromise.resolve('awaited')));
     const viaAwait = observe((async () => await mine)());
     const viaNative = observe(Promise.resolve(mine));
-    await flush();
-    expect(viaAwait.now).toEqual({ state: 'fulfilled', value: 'awaited' });
-    expect(viaNative.now).toEqual({ state: 'fulfilled', value: 'awaited' });
+    await flushMicrotasks();
+    expect(viaAwait.now).toEqual({ status: 'fulfilled', value: 'awaited' });
+    expect(viaNative.now).toEqual({ status: 'fulfilled', value: 'awaited' });
   });
 });
 
@@ -323,16 +318,16 @@ describe('resolving a promise with itself', () => {
     const { promise, resolve } = deferred<unknown>();
     resolve(promise);
     const seen = observe(promise);
-    await flush();
-    expect(seen.now.state, 'a promise resolved with itself can never settle on its own, so it must reject').toBe('rejected');
+    await flushMicrotasks();
+    expect(seen.now.status, 'a promise resolved with itself can never settle on its own, so it must reject').toBe('rejected');
     expect((seen.now as { reason: unknown }).reason).toBeInstanceOf(TypeError);
   });
 
   it('rejects with a TypeError when a then callback returns the promise then returned', async () => {
     const chained: MyPromise<unknown> = MyPromise.resolve(1).then(() => chained);
     const seen = observe(chained);
-    await flush();
-    expect(seen.now.state).toBe('rejected');
+    await flushMicrotasks();
+    expect(seen.now.status).toBe('rejected');
     expect((seen.now as { reason: unknown }).reason).toBeInstanceOf(TypeError);
   });
 });
@@ -346,9 +341,9 @@ describe('finally', () => {
         return 'ignored';
       }),
     );
-    await flush();
+    await flushMicrotasks();
     expect(calls).toEqual([[]]);
-    expect(seen.now, "finally must pass the original value on, not its callback's result").toEqual({ state: 'fulfilled', value: 'completion' });
+    expect(seen.now, "finally must pass the original value on, not its callback's result").toEqual({ status: 'fulfilled', value: 'completion' });
   });
 
   it('runs once on rejection and keeps the reason', async () => {
@@ -360,19 +355,19 @@ describe('finally', () => {
         return 'ignored';
       }),
     );
-    await flush();
+    await flushMicrotasks();
     expect(calls).toBe(1);
-    expect(seen.now, 'finally must not swallow a rejection').toEqual({ state: 'rejected', reason });
+    expect(seen.now, 'finally must not swallow a rejection').toEqual({ status: 'rejected', reason });
   });
 
   it('waits for a promise the callback returns before settling', async () => {
     const cleanup = deferred<string>();
     const seen = observe(MyPromise.resolve('value').finally(() => cleanup.promise));
-    await flush();
-    expect(seen.now, 'the outcome should wait for the promise returned by the finally callback').toEqual({ state: 'pending' });
+    await flushMicrotasks();
+    expect(seen.now, 'the outcome should wait for the promise returned by the finally callback').toEqual({ status: 'pending' });
     cleanup.resolve('cleanup result');
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'value' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'value' });
   });
 
   it('rejects with what the callback throws, replacing the outcome', async () => {
@@ -382,15 +377,15 @@ describe('finally', () => {
         throw reason;
       }),
     );
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('rejects when the promise the callback returns rejects', async () => {
     const reason = new Error('async cleanup failed');
     const seen = observe(MyPromise.reject(new Error('original')).finally(() => MyPromise.reject(reason)));
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 });
 
@@ -399,8 +394,8 @@ describe('MyPromise.resolve and MyPromise.reject', () => {
     const promise = MyPromise.resolve({ id: 1 });
     expect(promise).toBeInstanceOf(MyPromise);
     const seen = observe(promise);
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: { id: 1 } });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: { id: 1 } });
   });
 
   it('resolve returns a MyPromise unchanged', () => {
@@ -410,15 +405,15 @@ describe('MyPromise.resolve and MyPromise.reject', () => {
 
   it('resolve adopts a thenable', async () => {
     const seen = observe(MyPromise.resolve<unknown>({ then: (onFulfilled: (value: number) => void) => onFulfilled(5) }));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 5 });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 5 });
   });
 
   it('reject rejects with the reason as given, even a promise', async () => {
     const reason = MyPromise.resolve('not adopted');
     const seen = observe(MyPromise.reject(reason));
-    await flush();
-    expect(seen.now.state).toBe('rejected');
+    await flushMicrotasks();
+    expect(seen.now.status).toBe('rejected');
     expect((seen.now as { reason: unknown }).reason).toBe(reason);
   });
 });
@@ -429,31 +424,31 @@ describe('MyPromise.all', () => {
     const second = deferred<string>();
     const seen = observe(MyPromise.all([first.promise, second.promise]));
     second.resolve('second');
-    await flush();
+    await flushMicrotasks();
     first.resolve('first');
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: ['first', 'second'] });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: ['first', 'second'] });
   });
 
   it('accepts plain values and thenables mixed with promises, from any iterable', async () => {
     const values = new Set<unknown>([1, MyPromise.resolve(2), { then: (f: (v: number) => void) => f(3) }]);
     const seen = observe(MyPromise.all(values));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: [1, 2, 3] });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: [1, 2, 3] });
   });
 
   it('fulfils with an empty array for an empty input', async () => {
     const seen = observe(MyPromise.all([]));
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: [] });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: [] });
   });
 
   it('rejects with the first rejection, without waiting for the rest', async () => {
     const never = deferred<string>();
     const reason = new Error('one tool call failed');
     const seen = observe(MyPromise.all([never.promise, MyPromise.reject(reason)]));
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 });
 
@@ -463,10 +458,10 @@ describe('MyPromise.race', () => {
     const fast = deferred<string>();
     const seen = observe(MyPromise.race([slow.promise, fast.promise]));
     fast.resolve('fast');
-    await flush();
+    await flushMicrotasks();
     slow.resolve('slow');
-    await flush();
-    expect(seen.now).toEqual({ state: 'fulfilled', value: 'fast' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'fast' });
   });
 
   it('rejects like the first input to reject', async () => {
@@ -475,15 +470,15 @@ describe('MyPromise.race', () => {
     const reason = new Error('timed out');
     const seen = observe(MyPromise.race([slow.promise, timeout.promise]));
     timeout.reject(reason);
-    await flush();
+    await flushMicrotasks();
     slow.resolve('too late');
-    await flush();
-    expect(seen.now).toEqual({ state: 'rejected', reason });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
   });
 
   it('never settles for an empty input', async () => {
     const seen = observe(MyPromise.race([]));
-    await flush();
-    expect(seen.now).toEqual({ state: 'pending' });
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'pending' });
   });
 });

@@ -13,9 +13,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runMain } from '../../tools/run-main.ts';
+import { ROOT } from '../../core/root.ts';
+import { runMain } from '../../core/run-main.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXERCISE = '05-callbacks/promise.ts';
 /** The number of tests in promises-aplus-tests 2.1.2 (Promises/A+ 1.1). */
 export const EXPECTED_TESTS = 872;

@@ -6,13 +6,12 @@ import {
   promisify,
   promisifyCustom,
 } from '@workbook/05-callbacks/promisify';
+import { flushMicrotasks } from '../support/async.ts';
 
-/** Lets every queued microtask and `process.nextTick` callback run (setImmediate fires after both). */
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type Outcome = { state: 'pending' } | { state: 'fulfilled'; value: unknown } | { state: 'rejected'; reason: unknown };
 
-/** Records how a promise settles, so a test can assert it after `flush()`. */
+/** Records how a promise settles, so a test can assert it after `flushMicrotasks()`. */
 function observe(promise: Promise<unknown>): { readonly now: Outcome } {
   let now: Outcome = { state: 'pending' };
   promise.then(
@@ -43,7 +42,7 @@ describe('promisify resolves with the result', () => {
   it('resolves with the first result after the error', async () => {
     const lookup = promisify((id: number, callback: ErrorFirstCallback<string>) => callback(null, `user-${id}`));
     const seen = observe(lookup(7));
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'user-7' });
   });
 
@@ -53,9 +52,9 @@ describe('promisify resolves with the result', () => {
       received.push(args);
       (args[args.length - 1] as ErrorFirstCallback)(null, 'sent');
     });
-    await flush();
+    await flushMicrotasks();
     const seen = observe(send('chat', { model: 'small' }, 3));
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'sent' });
     expect(received).toHaveLength(1);
     expect(received[0]!.slice(0, 3)).toEqual(['chat', { model: 'small' }, 3]);
@@ -66,7 +65,7 @@ describe('promisify resolves with the result', () => {
     const withNull = observe(promisify((callback: ErrorFirstCallback<string>) => callback(null, 'a'))());
     const withUndefined = observe(promisify((callback: ErrorFirstCallback<string>) => callback(undefined, 'b'))());
     const withNothing = observe(promisify((callback: (...args: unknown[]) => void) => callback())());
-    await flush();
+    await flushMicrotasks();
     expect(withNull.now).toEqual({ state: 'fulfilled', value: 'a' });
     expect(withUndefined.now, 'callback(undefined, value) is a success in Node.js: only a truthy error rejects').toEqual({ state: 'fulfilled', value: 'b' });
     expect(withNothing.now, 'callback() with no arguments is a success with no result').toEqual({ state: 'fulfilled', value: undefined });
@@ -78,10 +77,10 @@ describe('promisify resolves with the result', () => {
       finish = callback;
     });
     const seen = observe(later());
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'pending' });
     finish(null, 42);
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 42 });
   });
 });
@@ -90,13 +89,13 @@ describe('promisify rejects on an error', () => {
   it('rejects with the error the callback receives', async () => {
     const error = new Error('ECONNRESET');
     const seen = observe(promisify((callback: ErrorFirstCallback) => callback(error))());
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'rejected', reason: error });
   });
 
   it('rejects with any truthy error, even one that is not an Error', async () => {
     const seen = observe(promisify((callback: ErrorFirstCallback) => callback('timeout', 'ignored'))());
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'rejected', reason: 'timeout' });
   });
 
@@ -110,7 +109,7 @@ describe('promisify rejects on an error', () => {
       returned = broken();
     }, 'calling a promisified function should never throw: the error belongs in the promise').not.toThrow();
     const seen = observe(returned!);
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'rejected', reason: error });
   });
 });
@@ -120,19 +119,19 @@ describe('multiple results', () => {
 
   it('keeps only the first result by default, as Node.js does', async () => {
     const seen = observe(promisify(search)('llm'));
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'llm:hit' });
   });
 
   it('resolves with every result, in an array, with multiArgs', async () => {
     const seen = observe(promisify(search, { multiArgs: true })('llm'));
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: ['llm:hit', 12, 'cursor-2'] });
   });
 
   it('resolves with an empty array with multiArgs when there are no results', async () => {
     const seen = observe(promisify((callback: ErrorFirstCallback) => callback(null), { multiArgs: true })());
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: [] });
   });
 });
@@ -148,7 +147,7 @@ describe('this is preserved', () => {
     };
     client.completeAsync = promisify(client.complete);
     const seen = observe(client.completeAsync('hi'));
-    await flush();
+    await flushMicrotasks();
     expect(seen.now, 'a method turned into a promise function should still see its object as this').toEqual({ state: 'fulfilled', value: 'tiny: hi' });
   });
 
@@ -163,7 +162,7 @@ describe('this is preserved', () => {
     client.completeWithCallback = callbackify(client.complete);
     const { callback, calls } = recordingCallback();
     client.completeWithCallback('hi', callback);
-    await flush();
+    await flushMicrotasks();
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args).toEqual([null, 'tiny: hi']);
     expect(calls[0]!.self, 'the callback should be called with the same this as the callbackified function').toBe(client);
@@ -178,7 +177,7 @@ describe('a callback called twice settles once', () => {
         callback(null, 2);
       })(),
     );
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 1 });
   });
 
@@ -189,7 +188,7 @@ describe('a callback called twice settles once', () => {
         callback(new Error('reported twice'));
       })(),
     );
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'done' });
   });
 
@@ -201,7 +200,7 @@ describe('a callback called twice settles once', () => {
         callback(null, 'late');
       })(),
     );
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'rejected', reason: error });
   });
 
@@ -212,7 +211,7 @@ describe('a callback called twice settles once', () => {
         throw new Error('thrown after calling back');
       })(),
     );
-    await flush();
+    await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'fulfilled', value: 'done' });
   });
 });
@@ -237,7 +236,7 @@ describe('callbackify delivers results and errors', () => {
   it('calls back once with null and the value when the promise fulfils', async () => {
     const { callback, calls } = recordingCallback();
     callbackify(async (prompt: string) => prompt.toUpperCase())('hello', callback);
-    await flush();
+    await flushMicrotasks();
     expect(calls.map((c) => c.args)).toEqual([[null, 'HELLO']]);
   });
 
@@ -247,7 +246,7 @@ describe('callbackify delivers results and errors', () => {
     callbackify(async () => {
       throw error;
     })(callback);
-    await flush();
+    await flushMicrotasks();
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0]).toBe(error);
   });
@@ -259,7 +258,7 @@ describe('callbackify delivers results and errors', () => {
       received.push(args);
       return 'ok';
     })('a', 2, callback);
-    await flush();
+    await flushMicrotasks();
     expect(received).toEqual([['a', 2]]);
     expect(calls.map((c) => c.args)).toEqual([[null, 'ok']]);
   });
@@ -269,7 +268,7 @@ describe('callbackify delivers results and errors', () => {
     const callbackified = callbackify(() => Promise.resolve('value'));
     callbackified(() => log.push('callback'));
     log.push('after the call');
-    await flush();
+    await flushMicrotasks();
     expect(log, 'the callback must run after the call returns, never during it').toEqual(['after the call', 'callback']);
   });
 
@@ -278,7 +277,7 @@ describe('callbackify delivers results and errors', () => {
     const callbackified = callbackify((n: number) => n * 2);
     callbackified(21, (_error, value) => log.push(`callback ${String(value)}`));
     log.push('after the call');
-    await flush();
+    await flushMicrotasks();
     expect(log, 'a plain return value must not make the callback synchronous (releasing Zalgo)').toEqual(['after the call', 'callback 42']);
   });
 
@@ -290,7 +289,7 @@ describe('callbackify delivers results and errors', () => {
     });
     expect(() => callbackified((reason) => log.push(reason))).not.toThrow();
     log.push('after the call');
-    await flush();
+    await flushMicrotasks();
     expect(log).toEqual(['after the call', error]);
   });
 
@@ -305,7 +304,7 @@ describe('callbackify wraps a falsy rejection', () => {
   it.each([null, undefined, 0, '', false])('wraps a rejection with %j in a FalsyRejectionError holding the reason', async (reason) => {
     const { callback, calls } = recordingCallback();
     callbackify(() => Promise.reject(reason))(callback);
-    await flush();
+    await flushMicrotasks();
     expect(calls).toHaveLength(1);
     const error = calls[0]!.args[0];
     expect(error, 'a falsy first argument reads as success; wrap the reason in a FalsyRejectionError').toBeInstanceOf(FalsyRejectionError);
@@ -316,7 +315,7 @@ describe('callbackify wraps a falsy rejection', () => {
   it('passes a truthy non-Error reason as it is', async () => {
     const { callback, calls } = recordingCallback();
     callbackify(() => Promise.reject('ETIMEDOUT'))(callback);
-    await flush();
+    await flushMicrotasks();
     expect(calls.map((c) => c.args[0])).toEqual(['ETIMEDOUT']);
   });
 });

@@ -4,7 +4,7 @@ import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/chan
 import { describeGrowth, measureGrowth } from '../support/complexity.ts';
 import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
 import { ProducerConsumer } from './outline.ts';
-import { flush, settled, track } from './settle.ts';
+import { flushMicrotasks, settled, track } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
 // timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
@@ -52,8 +52,8 @@ describe('buffered send and receive', () => {
   it('a send with room in the buffer completes without a receiver', async () => {
     const channel = new Channel<number>(1);
     const sent = track(channel.send(1));
-    await flush();
-    expect(sent.state, 'send(1) into an empty buffer of capacity 1 should complete at once').toBe('fulfilled');
+    await flushMicrotasks();
+    expect(sent.status, 'send(1) into an empty buffer of capacity 1 should complete at once').toBe('fulfilled');
   });
 
   it('delivers undefined and null as ordinary values', async () => {
@@ -77,10 +77,10 @@ describe('receive waits for a value', () => {
   it('receive on an empty channel waits instead of reporting the end', async () => {
     const channel = new Channel<string>(2);
     const received = track(channel.receive());
-    await flush();
-    expect(received.state, 'receive() on an empty, open channel must wait for a value, not resolve').toBe('pending');
+    await flushMicrotasks();
+    expect(received.status, 'receive() on an empty, open channel must wait for a value, not resolve').toBe('pending');
     await send(channel, 'late');
-    await flush();
+    await flushMicrotasks();
     expect(received.value).toEqual(value('late'));
   });
 
@@ -91,15 +91,15 @@ describe('receive waits for a value', () => {
     const third = track(channel.receive());
     await send(channel, 1);
     await send(channel, 2);
-    await flush();
-    expect([first.value, second.value, third.state]).toEqual([value(1), value(2), 'pending']);
+    await flushMicrotasks();
+    expect([first.value, second.value, third.status]).toEqual([value(1), value(2), 'pending']);
   });
 
   it('a value sent to a waiting receiver does not stay in the buffer', async () => {
     const channel = new Channel<number>(2);
     const received = track(channel.receive());
     await send(channel, 1);
-    await flush();
+    await flushMicrotasks();
     expect(received.value).toEqual(value(1));
     expect(channel.size, 'the value went to the waiting receiver, so the buffer should be empty').toBe(0);
   });
@@ -110,7 +110,7 @@ describe('receive waits for a value', () => {
     track(channel.send(1));
     track(channel.send(2));
     track(channel.send(3));
-    await flush();
+    await flushMicrotasks();
     expect(receivers.map((r) => r.value)).toEqual([value(1), value(2), value(3)]);
   });
 });
@@ -121,21 +121,21 @@ describe('send waits for room', () => {
     await send(channel, 1);
     await send(channel, 2);
     const third = track(channel.send(3));
-    await flush();
-    expect(third.state, 'a third send into a full buffer of capacity 2 must wait').toBe('pending');
+    await flushMicrotasks();
+    expect(third.status, 'a third send into a full buffer of capacity 2 must wait').toBe('pending');
     expect(channel.size).toBe(2);
     expect(await receive(channel)).toEqual(value(1));
-    await flush();
-    expect(third.state, 'taking a value makes room, so the waiting send should complete').toBe('fulfilled');
+    await flushMicrotasks();
+    expect(third.status, 'taking a value makes room, so the waiting send should complete').toBe('fulfilled');
     expect(channel.size).toBe(2);
   });
 
   it('the buffer never holds more than the capacity', async () => {
     const channel = new Channel<number>(3);
     const sends = Array.from({ length: 10 }, (_, i) => track(channel.send(i)));
-    await flush();
+    await flushMicrotasks();
     expect(channel.size).toBe(3);
-    expect(sends.filter((s) => s.state === 'fulfilled').length, 'only the 3 sends that found room should have completed').toBe(3);
+    expect(sends.filter((s) => s.status === 'fulfilled').length, 'only the 3 sends that found room should have completed').toBe(3);
   });
 
   it('waiting senders are served in arrival order', async () => {
@@ -145,9 +145,9 @@ describe('send waits for room', () => {
     const c = track(channel.send('c'));
     const received: unknown[] = [];
     for (let i = 0; i < 3; i++) received.push((await receive(channel)).value);
-    await flush();
+    await flushMicrotasks();
     expect(received).toEqual(['a', 'b', 'c']);
-    expect([b.state, c.state]).toEqual(['fulfilled', 'fulfilled']);
+    expect([b.status, c.status]).toEqual(['fulfilled', 'fulfilled']);
   });
 
   it('a waiting sender completes only once its value has moved into the buffer', async () => {
@@ -156,8 +156,8 @@ describe('send waits for room', () => {
     const second = track(channel.send(2));
     const third = track(channel.send(3));
     await receive(channel);
-    await flush();
-    expect([second.state, third.state], 'one receive makes room for exactly one waiting sender').toEqual(['fulfilled', 'pending']);
+    await flushMicrotasks();
+    expect([second.status, third.status], 'one receive makes room for exactly one waiting sender').toEqual(['fulfilled', 'pending']);
   });
 });
 
@@ -165,30 +165,30 @@ describe('unbuffered rendezvous', () => {
   it('with capacity 0, send waits until a receiver takes the value', async () => {
     const channel = new Channel<string>(0);
     const sent = track(channel.send('hello'));
-    await flush();
-    expect(sent.state, 'an unbuffered send must wait for a receiver').toBe('pending');
+    await flushMicrotasks();
+    expect(sent.status, 'an unbuffered send must wait for a receiver').toBe('pending');
     expect(channel.size, 'an unbuffered channel never buffers').toBe(0);
     expect(await receive(channel)).toEqual(value('hello'));
-    await flush();
-    expect(sent.state).toBe('fulfilled');
+    await flushMicrotasks();
+    expect(sent.status).toBe('fulfilled');
   });
 
   it('with capacity 0, a waiting receiver takes the value and the send completes', async () => {
     const channel = new Channel<string>(0);
     const received = track(channel.receive());
     await send(channel, 'hi');
-    await flush();
+    await flushMicrotasks();
     expect(received.value).toEqual(value('hi'));
   });
 
   it('with capacity 0, several senders rendezvous in arrival order', async () => {
     const channel = new Channel<number>(0);
     const sends = [track(channel.send(1)), track(channel.send(2))];
-    await flush();
-    expect(sends.map((s) => s.state)).toEqual(['pending', 'pending']);
+    await flushMicrotasks();
+    expect(sends.map((s) => s.status)).toEqual(['pending', 'pending']);
     expect(await receive(channel)).toEqual(value(1));
-    await flush();
-    expect(sends.map((s) => s.state)).toEqual(['fulfilled', 'pending']);
+    await flushMicrotasks();
+    expect(sends.map((s) => s.status)).toEqual(['fulfilled', 'pending']);
   });
 });
 
@@ -213,7 +213,7 @@ describe('close', () => {
     const a = track(channel.receive());
     const b = track(channel.receive());
     channel.close();
-    await flush();
+    await flushMicrotasks();
     expect([a.value, b.value]).toEqual([DONE, DONE]);
   });
 
@@ -229,9 +229,9 @@ describe('close', () => {
     await send(channel, 1);
     const waiting = track(channel.send(2));
     channel.close();
-    await flush();
-    expect(waiting.state, 'a send still waiting when the channel closes must reject').toBe('rejected');
-    expect(waiting.error).toBeInstanceOf(ChannelClosedError);
+    await flushMicrotasks();
+    expect(waiting.status, 'a send still waiting when the channel closes must reject').toBe('rejected');
+    expect(waiting.reason).toBeInstanceOf(ChannelClosedError);
     expect([await receive(channel), await receive(channel)]).toEqual([value(1), DONE]);
   });
 
@@ -265,12 +265,12 @@ describe('async iteration', () => {
         for await (const message of channel) collect(consumed, message);
       })(),
     );
-    await flush();
-    expect(consumer.state, 'the loop must wait for values, not end because the channel is momentarily empty').toBe('pending');
+    await flushMicrotasks();
+    expect(consumer.status, 'the loop must wait for values, not end because the channel is momentarily empty').toBe('pending');
     await send(channel, 'x');
     channel.close();
-    await flush();
-    expect(consumer.state).toBe('fulfilled');
+    await flushMicrotasks();
+    expect(consumer.status).toBe('fulfilled');
     expect(consumed).toEqual(['x']);
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { runPipeline } from '@workbook/07-producer-consumer/pipeline';
 import { checkInterleavings, type World } from '../support/concurrency/index.ts';
-import { flush, settled, track } from './settle.ts';
+import { flushMicrotasks, settled, track } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
 // timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
@@ -124,12 +124,12 @@ describe('resolves only when all work is done', () => {
         handle: () => new Promise<void>((resolve) => releases.push(resolve)),
       }),
     );
-    await flush();
+    await flushMicrotasks();
     expect(releases.length, 'the handler should have been called for the one item').toBe(1);
-    expect(running.state, 'runPipeline must wait for the handler that is still running').toBe('pending');
+    expect(running.status, 'runPipeline must wait for the handler that is still running').toBe('pending');
     releases[0]!();
-    await flush();
-    expect(running.state).toBe('fulfilled');
+    await flushMicrotasks();
+    expect(running.status).toBe('fulfilled');
   });
 
   it('under every explored interleaving, every handler has finished when it resolves', async () => {
@@ -179,9 +179,9 @@ describe('surfaces errors', () => {
         },
       }),
     );
-    await flush();
-    expect(running.state, 'runPipeline should reject once a handler has thrown').toBe('rejected');
-    expect(running.error, 'the rejection should be the handler\'s own error').toBe(boom);
+    await flushMicrotasks();
+    expect(running.status, 'runPipeline should reject once a handler has thrown').toBe('rejected');
+    expect(running.reason, 'the rejection should be the handler\'s own error').toBe(boom);
   });
 
   it("rejects with a producer's error", async () => {
@@ -191,9 +191,9 @@ describe('surfaces errors', () => {
       throw boom;
     }
     const running = track(runPipeline({ producers: [failing(), [2, 3]], consumers: 2, capacity: 1, handle: () => {} }));
-    await flush();
-    expect(running.state).toBe('rejected');
-    expect(running.error).toBe(boom);
+    await flushMicrotasks();
+    expect(running.status).toBe('rejected');
+    expect(running.reason).toBe(boom);
   });
 
   it('starts no new item after a failure', async () => {
@@ -209,8 +209,8 @@ describe('surfaces errors', () => {
         },
       }),
     );
-    await flush();
-    expect(running.state).toBe('rejected');
+    await flushMicrotasks();
+    expect(running.status).toBe('rejected');
     expect(started, 'after item 2 failed, no further item should be handled').toEqual([1, 2]);
   });
 
@@ -246,8 +246,8 @@ describe('applies backpressure', () => {
     }
     const releases: Array<() => void> = [];
     const running = track(runPipeline({ producers: [endless()], consumers: 1, capacity: 3, handle: () => new Promise<void>((r) => releases.push(r)) }));
-    await flush();
-    expect(running.state, 'the pipeline should be waiting for its busy consumer').toBe('pending');
+    await flushMicrotasks();
+    expect(running.status, 'the pipeline should be waiting for its busy consumer').toBe('pending');
     expect(pulled, 'with one consumer busy and 3 slots, the producer should have yielded 1 + 3 + 1 items at most').toBeLessThanOrEqual(5);
     expect(pulled).toBeGreaterThanOrEqual(4);
   });

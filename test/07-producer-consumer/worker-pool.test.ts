@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { PoolClosedError, WorkerPool } from '@workbook/07-producer-consumer/worker-pool';
 import { checkInterleavings, type World } from '../support/concurrency/index.ts';
-import { flush, settled, track } from './settle.ts';
+import { flushMicrotasks, settled, track } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
 // timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
@@ -69,7 +69,7 @@ describe('respects the concurrency limit', () => {
     const pool = new WorkerPool(2);
     const t = controllable();
     for (const name of ['a', 'b', 'c', 'd']) track(pool.run(t.task(name)));
-    await flush();
+    await flushMicrotasks();
     expect(t.started, 'with concurrency 2, only the first two tasks should start').toEqual(['a', 'b']);
     expect([pool.running, pool.waiting]).toEqual([2, 2]);
   });
@@ -79,9 +79,9 @@ describe('respects the concurrency limit', () => {
     const t = controllable();
     const a = track(pool.run(t.task('a')));
     track(pool.run(t.task('b')));
-    await flush();
+    await flushMicrotasks();
     t.finish('a');
-    await flush();
+    await flushMicrotasks();
     expect(a.value).toBe('a done');
     expect(t.started).toEqual(['a', 'b']);
   });
@@ -134,10 +134,10 @@ describe('starts queued tasks in arrival order', () => {
     const t = controllable();
     for (const name of ['a', 'b', 'c', 'd']) track(pool.run(t.task(name)));
     for (const name of ['a', 'b', 'c']) {
-      await flush();
+      await flushMicrotasks();
       t.finish(name);
     }
-    await flush();
+    await flushMicrotasks();
     expect(t.started).toEqual(['a', 'b', 'c', 'd']);
   });
 });
@@ -148,13 +148,13 @@ describe('frees the slot of a failed task', () => {
     const t = controllable();
     const a = track(pool.run(t.task('a')));
     const b = track(pool.run(t.task('b')));
-    await flush();
+    await flushMicrotasks();
     t.fail('a', new Error('a failed'));
-    await flush();
-    expect(a.state).toBe('rejected');
+    await flushMicrotasks();
+    expect(a.status).toBe('rejected');
     expect(t.started, 'after a failed, its slot should go to b').toEqual(['a', 'b']);
     t.finish('b');
-    await flush();
+    await flushMicrotasks();
     expect(b.value).toBe('b done');
   });
 
@@ -164,7 +164,7 @@ describe('frees the slot of a failed task', () => {
       throw new Error('sync failure');
     }));
     const next = track(pool.run(() => 'next'));
-    await flush();
+    await flushMicrotasks();
     expect(next.value).toBe('next');
   });
 });
@@ -181,17 +181,17 @@ describe('graceful shutdown', () => {
     const t = controllable();
     const a = track(pool.run(t.task('a')));
     const b = track(pool.run(t.task('b')));
-    await flush();
+    await flushMicrotasks();
     const closed = track(pool.close());
-    await flush();
-    expect(closed.state, 'close must wait for the accepted tasks').toBe('pending');
+    await flushMicrotasks();
+    expect(closed.status, 'close must wait for the accepted tasks').toBe('pending');
     t.finish('a');
-    await flush();
+    await flushMicrotasks();
     expect(t.started, 'b was accepted before close, so it still runs').toEqual(['a', 'b']);
-    expect(closed.state).toBe('pending');
+    expect(closed.status).toBe('pending');
     t.finish('b');
-    await flush();
-    expect([a.value, b.value, closed.state]).toEqual(['a done', 'b done', 'fulfilled']);
+    await flushMicrotasks();
+    expect([a.value, b.value, closed.status]).toEqual(['a done', 'b done', 'fulfilled']);
   });
 
   it('close on an idle pool resolves at once, and is idempotent', async () => {
@@ -248,9 +248,9 @@ describe('cancellation', () => {
     let ran = false;
     const reason = new Error('user went away');
     const run = track(pool.run(() => { ran = true; }, { signal: AbortSignal.abort(reason) }));
-    await flush();
+    await flushMicrotasks();
     expect(ran).toBe(false);
-    expect(run.error).toBe(reason);
+    expect(run.reason).toBe(reason);
   });
 
   it('aborting a queued task removes it: it never starts and run rejects with the reason', async () => {
@@ -260,14 +260,14 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const b = track(pool.run(t.task('b'), { signal: controller.signal }));
     const c = track(pool.run(t.task('c')));
-    await flush();
+    await flushMicrotasks();
     controller.abort(new Error('cancelled b'));
-    await flush();
-    expect(b.state).toBe('rejected');
-    expect((b.error as Error).message).toBe('cancelled b');
+    await flushMicrotasks();
+    expect(b.status).toBe('rejected');
+    expect((b.reason as Error).message).toBe('cancelled b');
     expect(pool.waiting, 'only c should still be waiting').toBe(1);
     t.finish('a');
-    await flush();
+    await flushMicrotasks();
     expect(t.started, 'b was cancelled while queued, so c runs next').toEqual(['a', 'c']);
     void c;
   });
@@ -277,13 +277,13 @@ describe('cancellation', () => {
     const t = controllable();
     const controller = new AbortController();
     const a = track(pool.run(t.task('a'), { signal: controller.signal }));
-    await flush();
+    await flushMicrotasks();
     const reason = new Error('stop generating');
     controller.abort(reason);
-    await flush();
+    await flushMicrotasks();
     expect(t.signalOf('a')?.aborted, "the running task's own signal should be aborted").toBe(true);
-    expect(a.state).toBe('rejected');
-    expect(a.error).toBe(reason);
+    expect(a.status).toBe('rejected');
+    expect(a.reason).toBe(reason);
   });
 
   it('a cancelled task that keeps running keeps its slot until it settles', async () => {
@@ -292,13 +292,13 @@ describe('cancellation', () => {
     const controller = new AbortController();
     track(pool.run(t.task('stubborn'), { signal: controller.signal }));
     track(pool.run(t.task('next')));
-    await flush();
+    await flushMicrotasks();
     controller.abort(new Error('cancel'));
-    await flush();
+    await flushMicrotasks();
     expect(t.started, 'the cancelled task ignores its signal and is still running, so next must wait').toEqual(['stubborn']);
     expect(pool.running).toBe(1);
     t.finish('stubborn');
-    await flush();
+    await flushMicrotasks();
     expect(t.started).toEqual(['stubborn', 'next']);
     expect(t.maxActive).toBe(1);
   });

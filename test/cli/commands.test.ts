@@ -9,8 +9,8 @@ import { ProgressStore } from '../../cli/progress-store.ts';
 import { resetCommand } from '../../cli/reset.ts';
 import { solutionCommand } from '../../cli/solution.ts';
 import { main } from '../../cli/workbook.ts';
-import { isPristineStub } from '../../tools/stub-generator.ts';
-import { loadExercises } from '../../tools/workbook.ts';
+import { isPristineStub } from '../../core/stub-generator.ts';
+import { loadExercises } from '../../core/workbook.ts';
 import { makeScratchWorkbook, type ScratchWorkbook, SLUG } from './scratch-workbook.ts';
 
 let workbook: ScratchWorkbook;

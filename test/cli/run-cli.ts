@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../tools/workbook-target.ts';
+import { ROOT } from '../../core/root.ts';
 
 export interface CliResult {
   code: number | null;

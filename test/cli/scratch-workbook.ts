@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateStub } from '../../tools/stub-generator.ts';
-import { ROOT } from '../../tools/workbook-target.ts';
+import { generateStub } from '../../core/stub-generator.ts';
+import { ROOT } from '../../core/root.ts';
 
 /**
  * A scratch workbook for the CLI's tests: one chapter, `90-broken`, whose exercises all reuse the
@@ -55,7 +55,7 @@ export function makeScratchWorkbook(name: string, cases: ScratchCase[]): Scratch
     tasks: warmUp.tasks,
     hints: ['The first hint.', 'The second hint.', 'The third hint.'],
   }));
-  writeFileSync(path.join(testDir, 'chapter.ts'), `export default ${JSON.stringify({ slug: SLUG, title: 'Broken learner files', exercises }, null, 2)};\n`);
+  writeFileSync(path.join(chapters, SLUG, 'chapter.ts'), `export default ${JSON.stringify({ slug: SLUG, title: 'Broken learner files', exercises }, null, 2)};\n`);
   for (const c of cases) {
     const learnerFile = path.join(chapters, SLUG, `${c.id}.ts`);
     writeFileSync(path.join(root, 'solutions', SLUG, `${c.id}.ts`), solution);

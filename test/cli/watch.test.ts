@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../tools/workbook-target.ts';
+import { ROOT } from '../../core/root.ts';
 import { makeScratchWorkbook, type ScratchWorkbook, SLUG } from './scratch-workbook.ts';
 
 /**

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../../tools/files.ts';
-import { ROOT } from '../../tools/workbook-target.ts';
+import { writeFileAtomic } from '../../core/files.ts';
+import { ROOT } from '../../core/root.ts';
 
 /** One edit of a mutant: replace the only occurrence of `find` with `replace`. */
 export type Edit = readonly [find: string, replace: string];

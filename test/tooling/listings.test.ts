@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineChapter } from '../../tools/chapter-meta.ts';
+import { defineChapter } from '../../core/chapter-meta.ts';
 import { extractListing, ListingError, syncExercisesBlock, syncListings } from '../../tools/listings.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'listings-'));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../tools/workbook-target.ts';
+import { ROOT } from '../../core/root.ts';
 
 /**
  * The official Promises/A+ suite (promises-aplus-tests) runs against the reference MyPromise in a

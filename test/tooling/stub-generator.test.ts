@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateStub, isPristineStub, StubGenerationError } from '../../tools/stub-generator.ts';
+import { generateStub, isPristineStub, StubGenerationError } from '../../core/stub-generator.ts';
 
 const options = { solutionPath: 'solutions/99-demo/demo.ts', exerciseId: '99-demo/demo' };
 

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { show, Trace, type TraceEvent } from './trace.ts';
+import { flushMicrotasks } from '../async.ts';
 
 /**
  * One scheduling decision, as fast-check generates (and shrinks) it:
@@ -43,9 +44,6 @@ interface ActorState {
   failed: boolean;
 }
 
-// Captured before any test can install fake timers: the kit settles on the real event loop.
-const realSetImmediate = globalThis.setImmediate;
-const settle = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
 
 /**
  * Something a scenario can send to, receive from and close: a channel, or anything shaped like one.
@@ -216,7 +214,7 @@ export class World {
     for (const body of this.#bodies) void body();
     let steps = 0;
     for (;;) {
-      await settle();
+      await flushMicrotasks();
       const failure = this.#brokenInvariant() ?? this.#actorError();
       if (failure) return failure;
       if ([...this.#actors.values()].every((a) => a.done)) return undefined;

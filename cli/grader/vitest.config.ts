@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { workbookTarget } from '../tools/workbook-target.ts';
+import { workbookTarget } from '../../core/workbook-target.ts';
 
 /**
  * The grader's vitest configuration: the suites named in `WORKBOOK_GRADE_FILES` (a JSON list of
@@ -13,12 +13,12 @@ export default defineConfig({
   plugins: [workbookTarget()],
   test: {
     include: files,
-    setupFiles: ['test/support/setup.ts', 'cli/grade-setup.ts'],
+    setupFiles: ['test/support/setup.ts', 'cli/grader/setup.ts'],
     testTimeout: timeout,
     hookTimeout: timeout,
     restoreMocks: true,
     unstubEnvs: true,
     passWithNoTests: true,
-    reporters: [['./tools/results-reporter.ts'], ['./cli/activity-reporter.ts']],
+    reporters: [['./core/results-reporter.ts'], ['./cli/grader/activity-reporter.ts']],
   },
 });

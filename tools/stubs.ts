@@ -8,10 +8,10 @@
  *   generator makes (the self-check runs this).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { backupFile, writeFileAtomic } from '../tools/files.ts';
-import { runMain } from '../tools/run-main.ts';
-import { generateStub, isPristineStub } from '../tools/stub-generator.ts';
-import { type Exercise, loadExercises, rel, selectExercises } from '../tools/workbook.ts';
+import { backupFile, writeFileAtomic } from '../core/files.ts';
+import { runMain } from '../core/run-main.ts';
+import { generateStub, isPristineStub } from '../core/stub-generator.ts';
+import { type Exercise, loadExercises, rel, selectExercises } from '../core/workbook.ts';
 
 export type StubStatus = 'up-to-date' | 'written' | 'stale' | 'edited' | 'overwritten';
 

@@ -4,13 +4,13 @@ import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/nod
 import type { UserConsoleLog } from 'vitest';
 
 /**
- * A vitest reporter the grader runs beside `tools/results-reporter.ts`. It appends one JSON line
+ * A vitest reporter the grader runs beside `core/results-reporter.ts`. It appends one JSON line
  * per event to the file named by `WORKBOOK_ACTIVITY` *as the run goes*, so that when the
  * grader's watchdog has to kill a run that hangs (a synchronous infinite loop never lets vitest
  * finish), it still knows which suites finished, which test was running, and what passed so far.
  * The file growing is also the watchdog's heartbeat.
  *
- * Test starts and ends are written by cli/grade-setup.ts, from inside the worker.
+ * Test starts and ends are written by cli/grader/setup.ts, from inside the worker.
  *
  * It also caps what the learner's code prints: the first {@link LOG_LIMIT_BYTES} of console
  * output per suite are kept, the rest only counted.
@@ -51,7 +51,7 @@ export default class ActivityReporter implements Reporter {
   }
 
   onTestCaseReady(test: TestCase): void {
-    // Test starts and ends are written from inside the worker (cli/grade-setup.ts); here only
+    // Test starts and ends are written from inside the worker (cli/grader/setup.ts); here only
     // the mapping that attributes console output to its suite.
     this.#fileOfTask.set(test.id, test.module.moduleId);
   }

@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-
-/** The repository root (this file lives in `tools/`). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { ROOT } from './root.ts';
 
 /** The import prefix graded suites use for the code under test: `@workbook/<chapter>/<exercise>`. */
 export const WORKBOOK_PREFIX = '@workbook/';

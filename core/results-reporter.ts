@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
-import { ROOT } from './workbook-target.ts';
+import { ROOT } from './root.ts';
+import { taskOf } from './task.ts';
 
 /** One error as the workbook reports it: the message and, for assertions, expected and actual. */
 export interface ErrorRecord {
@@ -78,13 +79,9 @@ function testRecord(test: TestCase, project: string, file: string): TestRecord {
 }
 
 function topLevelSuite(test: TestCase): string | undefined {
-  let node: TestCase['parent'] = test.parent;
-  let top: string | undefined;
-  while (node.type === 'suite') {
-    top = node.name;
-    node = node.parent;
-  }
-  return top;
+  const suites: string[] = [];
+  for (let node: TestCase['parent'] = test.parent; node.type === 'suite'; node = node.parent) suites.unshift(node.name);
+  return taskOf(suites);
 }
 
 function toRecord(error: SerializedError & { expected?: unknown; actual?: unknown; diff?: unknown }): ErrorRecord {

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './workbook-target.ts';
+import { ROOT } from './root.ts';
 
 /** Writes a file through a temporary sibling and a rename, so a crash never leaves half a file. */
 export function writeFileAtomic(file: string, content: string): void {

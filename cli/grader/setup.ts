@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach } from 'vitest';
+import { taskOf } from '../../core/task.ts';
 
 /**
  * A setup file the grader adds to every graded suite. It records, from inside the worker and
@@ -18,10 +19,10 @@ interface TaskLike {
 }
 
 function topLevel(task: TaskLike): string | undefined {
-  let top: string | undefined;
+  const suites: string[] = [];
   // A top-level describe has no parent suite (the file is not part of the chain).
-  for (let suite = task.suite; suite; suite = suite.suite) top = suite.name;
-  return top;
+  for (let suite = task.suite; suite; suite = suite.suite) suites.unshift(suite.name);
+  return taskOf(suites);
 }
 
 if (out) {

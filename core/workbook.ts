@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ChapterMeta, ChapterMetaError, type ExerciseMeta, validateChapter } from './chapter-meta.ts';
-import { ROOT } from './workbook-target.ts';
+import { ROOT } from './root.ts';
 
 /** One exercise with every path the tools need, all absolute. */
 export interface Exercise {
@@ -17,25 +17,53 @@ export interface Exercise {
   badDir: string;
 }
 
-/** Chapter folders under test/ that declare a `chapter.ts`, in order. */
-export function chapterSlugs(root = ROOT): string[] {
-  const testDir = path.join(root, 'test');
-  if (!existsSync(testDir)) return [];
-  return readdirSync(testDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
-    .filter((entry) => existsSync(path.join(testDir, entry.name, 'chapter.ts')))
-    .map((entry) => entry.name)
-    .sort();
+/** The file name of a chapter's manifest, beside its page in `chapters/<slug>/`. */
+export const MANIFEST = 'chapter.ts';
+
+/** One folder `chapters/NN-slug/`, with the two files that make it a chapter when present. */
+export interface ChapterFolder {
+  slug: string;
+  dir: string;
+  /** `chapters/<slug>/README.md`, the chapter's page, when it exists. */
+  readme: string | undefined;
+  /** `chapters/<slug>/chapter.ts`, its manifest (exercises, points, hints), when it exists. */
+  manifest: string | undefined;
 }
 
-/** Loads and validates every chapter's metadata; the folder name must equal the slug. */
+/**
+ * The one discovery of chapters, used by the CLI, the site and the self-check: every folder
+ * `chapters/NN-*` that holds a page or a manifest, in order.
+ */
+export function chapterFolders(root = ROOT): ChapterFolder[] {
+  const chaptersDir = path.join(root, 'chapters');
+  if (!existsSync(chaptersDir)) return [];
+  return readdirSync(chaptersDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
+    .map((entry) => {
+      const dir = path.join(chaptersDir, entry.name);
+      const file = (name: string): string | undefined => (existsSync(path.join(dir, name)) ? path.join(dir, name) : undefined);
+      return { slug: entry.name, dir, readme: file('README.md'), manifest: file(MANIFEST) };
+    })
+    .filter((folder) => folder.readme || folder.manifest)
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1));
+}
+
+/** Slugs of the chapters that declare a manifest, in order. */
+export function chapterSlugs(root = ROOT): string[] {
+  return chapterFolders(root)
+    .filter((folder) => folder.manifest)
+    .map((folder) => folder.slug);
+}
+
+/** Loads and validates every chapter's manifest; the folder name must equal the slug. */
 export async function loadChapters(root = ROOT): Promise<ChapterMeta[]> {
   const chapters: ChapterMeta[] = [];
-  for (const slug of chapterSlugs(root)) {
-    const file = path.join(root, 'test', slug, 'chapter.ts');
-    const module = (await import(pathToFileURL(file).href)) as { default?: ChapterMeta };
+  for (const folder of chapterFolders(root)) {
+    if (!folder.manifest) continue;
+    const slug = folder.slug;
+    const module = (await import(pathToFileURL(folder.manifest).href)) as { default?: ChapterMeta };
     const meta = module.default;
-    if (!meta) throw new ChapterMetaError(slug, `test/${slug}/chapter.ts has no default export`);
+    if (!meta) throw new ChapterMetaError(slug, `chapters/${slug}/${MANIFEST} has no default export`);
     validateChapter(meta);
     if (meta.slug !== slug) throw new ChapterMetaError(`${slug}.slug`, `expected "${slug}" (the folder name), got "${meta.slug}"`);
     chapters.push(meta);

@@ -1,4 +1,4 @@
-import { defineChapter } from '../../tools/chapter-meta.ts';
+import { defineChapter } from '../../core/chapter-meta.ts';
 
 export default defineChapter({
   slug: '03-message-ordering',

@@ -1,6 +1,6 @@
 /**
  * The one validated place per chapter that holds its exercises' order, titles, difficulty,
- * points per task and hints. Each chapter declares it in `test/<chapter>/chapter.ts`:
+ * points per task and hints. Each chapter declares it in `chapters/<chapter>/chapter.ts`, beside its page:
  *
  * @example
  * export default defineChapter({
@@ -23,6 +23,20 @@ export interface TaskMeta {
   points: number;
 }
 
+/**
+ * One rung of an exercise's hint ladder: for the exercise as a whole, or for one of its tasks
+ * (`task` is then that task's exact title, and `hint` offers it when that task is the first to fail).
+ */
+export type HintMeta = string | { task: string; text: string };
+
+/** A system program an exercise needs (a real broker, say), and how to install it. */
+export interface Requirement {
+  /** The command looked up on `PATH`, e.g. `redis-server`. */
+  command: string;
+  /** One line a learner can run to install it, e.g. `apt-get install -y redis-server`. */
+  install: string;
+}
+
 export interface ExerciseMeta {
   /** kebab-case; the stub is `chapters/<slug>/<id>.ts`, the suite `test/<slug>/<id>.test.ts`. */
   id: string;
@@ -31,8 +45,20 @@ export interface ExerciseMeta {
   /** One or two sentences: what the learner builds and why it matters. */
   summary: string;
   tasks: TaskMeta[];
-  /** A ladder of 2 or 3 hints, gentlest first. */
-  hints: string[];
+  /** A ladder of 2 to 10 hints, gentlest first; per-task hints name their task. */
+  hints: HintMeta[];
+  /** System programs the graded suite needs; without them the exercise is reported as not gradable here. */
+  requires?: Requirement[];
+}
+
+/** The text of a hint, whichever form it was written in. */
+export function hintText(hint: HintMeta): string {
+  return typeof hint === 'string' ? hint : hint.text;
+}
+
+/** The task a hint is for, or `undefined` for a hint about the whole exercise. */
+export function hintTask(hint: HintMeta): string | undefined {
+  return typeof hint === 'string' ? undefined : hint.task;
 }
 
 export interface ChapterMeta {
@@ -94,10 +120,21 @@ export function validateChapter(meta: ChapterMeta): void {
         throw new ChapterMetaError(`${path}.tasks[${j}].points`, `expected an integer from 1 to 10, got ${JSON.stringify(task.points)}`);
       }
     });
-    if (!Array.isArray(exercise.hints) || exercise.hints.length < 2 || exercise.hints.length > 3) {
-      throw new ChapterMetaError(`${path}.hints`, `expected 2 or 3 hints, got ${Array.isArray(exercise.hints) ? exercise.hints.length : typeof exercise.hints}`);
+    if (!Array.isArray(exercise.hints) || exercise.hints.length < 2 || exercise.hints.length > 10) {
+      throw new ChapterMetaError(`${path}.hints`, `expected 2 to 10 hints, got ${Array.isArray(exercise.hints) ? exercise.hints.length : typeof exercise.hints}`);
     }
-    exercise.hints.forEach((hint, j) => text(hint, `${path}.hints[${j}]`));
+    exercise.hints.forEach((hint, j) => {
+      if (typeof hint === 'string') return text(hint, `${path}.hints[${j}]`);
+      if (typeof hint !== 'object' || hint === null) throw new ChapterMetaError(`${path}.hints[${j}]`, `expected a string or { task, text }, got ${JSON.stringify(hint)}`);
+      text(hint.text, `${path}.hints[${j}].text`);
+      if (!titles.has(hint.task)) {
+        throw new ChapterMetaError(`${path}.hints[${j}].task`, `expected the title of one of this exercise's tasks, got ${JSON.stringify(hint.task)}`);
+      }
+    });
+    (exercise.requires ?? []).forEach((requirement, j) => {
+      text(requirement?.command, `${path}.requires[${j}].command`);
+      text(requirement?.install, `${path}.requires[${j}].install`);
+    });
   });
 }
 
