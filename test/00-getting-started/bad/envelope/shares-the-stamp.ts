@@ -2,33 +2,8 @@
  * Bug: uses the caller's stamp object as the header (adding the type to it), so reusing a stamp
  * rewrites the header of a message already sent.
  */
-export interface Stamp {
-  id: string;
-  sentAt: number;
-}
+import { edits } from '../../../support/mutant.ts';
 
-export class EnvelopeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EnvelopeError';
-  }
-}
-
-export function createEnvelope<T>(type: string, body: T, stamp: Stamp) {
-  if (typeof type !== 'string' || type.trim() === '') {
-    throw new EnvelopeError(`Expected \`type\` to be a non-empty string, got ${JSON.stringify(type)} (${typeof type})`);
-  }
-  const header = Object.assign(stamp, { type });
-  return { header, body };
-}
-
-export function readEnvelope<T>(envelope: unknown, expectedType: string): T {
-  const value = envelope as { header?: { type?: unknown }; body: T } | null;
-  if (typeof value !== 'object' || value === null || typeof value.header !== 'object' || value.header === null || typeof value.header.type !== 'string') {
-    throw new EnvelopeError('Expected an envelope with a header');
-  }
-  if (value.header.type !== expectedType) {
-    throw new EnvelopeError(`Expected a ${JSON.stringify(expectedType)} message, got ${JSON.stringify(value.header.type)}`);
-  }
-  return value.body;
-}
+export default edits([
+  ['return { header: { id: stamp.id, type, sentAt: stamp.sentAt }, body };', 'return { header: Object.assign(stamp, { type }), body };'],
+]);
