@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChapterMeta } from '../core/chapter-meta.ts';
 import { ListingError, syncExercisesBlock, syncListings } from './listings.ts';
+import { KEY_POINTS_OPEN, MAX_KEY_POINTS, MIN_KEY_POINTS, readChapterQuestions, type ChapterQuestions } from '../core/practice/cards.ts';
 import { ROOT } from '../core/root.ts';
 
 /** The H2 sections every chapter page has, in this order (other sections may sit between them). */
@@ -50,12 +51,53 @@ export function lintChapter(chapter: ChapterMeta, root = ROOT): string[] {
       if (links < MIN_SOURCES) problems.push(`${where}: "## Further reading" cites ${links} source(s), at least ${MIN_SOURCES} needed`);
     }
   }
+  problems.push(...keyPointProblems(readChapterQuestions(chapter.slug, markdown), where));
   try {
     if (syncListings(markdown, root) !== markdown) problems.push(`${where}: a code listing differs from its source; run npm run listings`);
     if (syncExercisesBlock(markdown, chapter) !== markdown) problems.push(`${where}: the exercises block is out of date; run npm run listings`);
   } catch (error) {
     if (error instanceof ListingError) problems.push(`${where}: ${error.message}`);
     else throw error;
+  }
+  return problems;
+}
+
+/**
+ * The key points of every interview question (the back of its practice card): exactly one
+ * `::: key-points` container right under the question's heading, holding 3 to 6 points, each
+ * one line starting with `- `.
+ */
+export function keyPointProblems(chapter: ChapterQuestions, where: string): string[] {
+  const problems: string[] = [];
+  const shape = `a "${KEY_POINTS_OPEN}" container right under its heading, with ${MIN_KEY_POINTS}–${MAX_KEY_POINTS} points of one line each`;
+  for (const question of chapter.questions) {
+    const at = `${where}:${question.line}: "${question.question}"`;
+    if (question.keyPoints.length === 0) {
+      problems.push(`${at} has no key points; add ${shape}`);
+      continue;
+    }
+    if (question.keyPoints.length > 1) {
+      problems.push(`${at} has ${question.keyPoints.length} key-points containers; keep exactly one, right under its heading`);
+      continue;
+    }
+    const block = question.keyPoints[0]!;
+    if (!block.underHeading) problems.push(`${at}: its key points must come right under the heading, before "#### Concept"`);
+    if (!block.closed) {
+      problems.push(`${where}:${block.line}: the key-points container of "${question.question}" is never closed with ":::"`);
+      continue;
+    }
+    const points = block.lines.filter((line) => line.trim() !== '');
+    block.lines.forEach((line, i) => {
+      const lineNo = block.line + 1 + i;
+      if (line.trim() === '') problems.push(`${where}:${lineNo}: a blank line inside the key points of "${question.question}"; write the points as one list`);
+      else if (!/^- \S/.test(line)) problems.push(`${where}:${lineNo}: each key point is one line starting with "- " (this line continues or breaks the list): ${line.trim().slice(0, 60)}`);
+    });
+    if (points.length < MIN_KEY_POINTS || points.length > MAX_KEY_POINTS) {
+      problems.push(`${at} has ${points.length} key point(s); ${MIN_KEY_POINTS} to ${MAX_KEY_POINTS} are needed`);
+    }
+  }
+  for (const block of chapter.strayKeyPoints) {
+    problems.push(`${where}:${block.line}: a key-points container outside the interview questions; it belongs right under a "###" question heading`);
   }
   return problems;
 }
