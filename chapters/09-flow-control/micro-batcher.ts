@@ -1,0 +1,149 @@
+// stub-hash: 90516a95ffb22027
+// Exercise 09-flow-control/micro-batcher: implement the TODOs below, guided by the JSDoc contracts.
+// Grade it with: npm run grade -- 09-flow-control/micro-batcher
+
+/**
+ * Thrown by {@link MicroBatcher.load} once {@link MicroBatcher.close} has been called.
+ *
+ * @provided
+ * @example
+ * await batcher.close();
+ * await batcher.load('late'); // rejects with BatcherClosedError
+ */
+export class BatcherClosedError extends Error {
+  constructor(message = 'The batcher is closed: it accepts no new items') {
+    super(message);
+    this.name = 'BatcherClosedError';
+  }
+}
+
+/**
+ * The batch function broke its contract: it must return exactly one result per item, in the
+ * items' order. Every caller of that batch gets this error, since no result can be matched to
+ * its caller with certainty.
+ *
+ * @provided
+ * @example
+ * // batchFn returned 2 results for 3 items:
+ * // BatchLengthError: The batch function returned 2 results for 3 items; it must return one per item, in order
+ */
+export class BatchLengthError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
+    super(
+      actual === undefined
+        ? `The batch function returned something that is not an array for ${expected} items; it must return one result per item, in order`
+        : `The batch function returned ${actual} results for ${expected} items; it must return one per item, in order`,
+    );
+    this.name = 'BatchLengthError';
+  }
+}
+
+/** The timers a {@link MicroBatcher} uses. Default: the real ones; tests pass a virtual clock. */
+export interface Timers {
+  /** Runs `callback` once, `ms` milliseconds from now; returns a handle for `clearTimeout`. */
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Options of a {@link MicroBatcher}. */
+export interface MicroBatcherOptions {
+  /** A batch is sent as soon as it holds this many items. An integer >= 1. */
+  maxBatchSize: number;
+  /** A batch is sent at the latest this many ms after its first item arrived. A finite number >= 0. */
+  maxWaitMs: number;
+  /**
+   * The most items accepted and not yet answered (waiting in a batch or in a batch being
+   * processed). Beyond it, `load` waits for room. An integer >= 1.
+   */
+  maxPending: number;
+  /** Default: the real `setTimeout` and `clearTimeout`. */
+  timers?: Timers;
+}
+
+/** Options of one {@link MicroBatcher.load}. */
+export interface LoadOptions {
+  /** Aborting it before the item is sent removes the item; the load rejects with its reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Turns many single requests into a few batched ones: embeddings for 64 texts in one call
+ * instead of 64, or a GPU running one forward pass for a whole batch. Items coalesce into one
+ * `batchFn` call when the batch is full, or `maxWaitMs` after its first item, whichever comes
+ * first; one timer per batch, never one per item.
+ *
+ * - `batchFn` receives the items in arrival order and must return one result per item, in the
+ *   same order. Each caller gets its own result; a result that is an `Error` rejects only its
+ *   caller. A result array of the wrong length rejects the whole batch with
+ *   {@link BatchLengthError}; a `batchFn` that throws rejects the whole batch with its error.
+ * - Aborting a load's `signal` before its batch is sent removes the item. After that, the item
+ *   is in flight and the load settles with its result.
+ * - At most `maxPending` items are accepted at a time; further loads wait, first come first
+ *   served, until answers free room. Memory stays bounded however fast callers arrive.
+ * - `close()` sends the open batch at once and refuses new loads; loads already made, waiting
+ *   ones included, are still answered.
+ *
+ * O(1) amortized per item, plus the `batchFn` call.
+ *
+ * @typeParam I - one item (an input text).
+ * @typeParam O - one result (its embedding).
+ * @example
+ * const embedder = new MicroBatcher<string, number[]>(
+ *   (texts) => openai.embeddings.create({ model, input: texts }).then((r) => r.data.map((d) => d.embedding)),
+ *   { maxBatchSize: 64, maxWaitMs: 5, maxPending: 1024 },
+ * );
+ * const vector = await embedder.load('How do I reset my password?');
+ */
+export class MicroBatcher<I, O> {
+  /**
+   * @param batchFn - processes one batch: receives the items in arrival order and returns (or
+   *   resolves to) one result per item, in the same order; an `Error` result fails that item only.
+   * @throws TypeError when `batchFn` is not a function; RangeError for an out-of-range option.
+   * @example
+   * new MicroBatcher((ids: string[]) => db.documents.findMany(ids), { maxBatchSize: 100, maxWaitMs: 2, maxPending: 10_000 });
+   */
+  constructor(batchFn: (items: I[]) => ReadonlyArray<O | Error> | Promise<ReadonlyArray<O | Error>>, options: MicroBatcherOptions) {
+    // TODO: implement MicroBatcher.constructor.
+    throw new Error('TODO: implement MicroBatcher.constructor');
+  }
+
+  /**
+   * Adds `item` to the open batch and resolves with its result once the batch has been
+   * processed. Waits first, without adding the item, while `maxPending` items are unanswered.
+   *
+   * @throws BatcherClosedError (as a rejection) after `close()`; the signal's reason if it is
+   *   aborted before the item is sent; the item's `Error` result; the batch's error.
+   * @example
+   * const [a, b] = await Promise.all([batcher.load('first'), batcher.load('second')]); // one batchFn call
+   */
+  load(item: I, options: LoadOptions = {}): Promise<O> {
+    // TODO: implement MicroBatcher.load.
+    throw new Error('TODO: implement MicroBatcher.load');
+  }
+
+  /**
+   * How many items are accepted and unanswered (in the open batch or being processed).
+   *
+   * @example
+   * metrics.gauge('embedder_pending', batcher.pending);
+   */
+  get pending(): number {
+    // TODO: implement MicroBatcher.pending.
+    throw new Error('TODO: implement MicroBatcher.pending');
+  }
+
+  /**
+   * Sends the open batch now, refuses new loads, and resolves once every load made before has
+   * been answered. Calling it again returns the same promise.
+   *
+   * @example
+   * process.on('SIGTERM', async () => { await batcher.close(); server.close(); });
+   */
+  close(): Promise<void> {
+    // TODO: implement MicroBatcher.close.
+    throw new Error('TODO: implement MicroBatcher.close');
+  }
+}
