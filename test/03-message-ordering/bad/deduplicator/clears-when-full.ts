@@ -2,44 +2,11 @@
  * Bug: when the memory is full it is cleared all at once. The bound holds, but right after each
  * clear every recent id is forgotten, so a redelivery that arrives then is processed twice.
  */
-import type { DeduplicatorOptions } from '../../../../solutions/03-message-ordering/deduplicator.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export type { DeduplicatorOptions };
-
-export class Deduplicator<K = string> {
-  #seen = new Map<K, number>();
-  #capacity: number;
-  #ttlMs: number;
-  #now: () => number;
-  constructor(options: DeduplicatorOptions) {
-    if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new RangeError('Expected `capacity` to be a positive integer');
-    if (options.ttlMs !== undefined && !(options.ttlMs > 0)) throw new RangeError('Expected `ttlMs` to be a positive number');
-    this.#capacity = options.capacity;
-    this.#ttlMs = options.ttlMs ?? Number.POSITIVE_INFINITY;
-    this.#now = options.now ?? Date.now;
-  }
-  #expire(): void {
-    for (const [id, at] of this.#seen) {
-      if (this.#now() - at < this.#ttlMs) return;
-      this.#seen.delete(id);
-    }
-  }
-  markSeen(id: K): boolean {
-    this.#expire();
-    if (this.#seen.has(id)) return false;
-    if (this.#seen.size === this.#capacity) this.#seen.clear();
-    this.#seen.set(id, this.#now());
-    return true;
-  }
-  has(id: K): boolean {
-    this.#expire();
-    return this.#seen.has(id);
-  }
-  forget(id: K): boolean {
-    return this.#seen.delete(id);
-  }
-  get size(): number {
-    this.#expire();
-    return this.#seen.size;
-  }
-}
+export default edits([
+  [
+    'if (this.#entries.size === this.#capacity) this.#remove(this.#oldest!);',
+    'if (this.#entries.size === this.#capacity) {\n      this.#entries.clear();\n      this.#oldest = this.#newest = undefined;\n    }',
+  ],
+]);

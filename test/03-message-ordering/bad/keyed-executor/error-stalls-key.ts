@@ -2,41 +2,14 @@
  * Bug: each task is chained with `previous.then(task)` and the chain has no `catch`. After one
  * task of a key fails, every later task of that key is skipped and rejects with the old error.
  */
-import type { Task } from '../../../../solutions/03-message-ordering/keyed-executor.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export type { Task };
-
-export class KeyedExecutor<K = string> {
-  #tails = new Map<K, Promise<unknown>>();
-  #counts = new Map<K, number>();
-  #pending = 0;
-  #idle: Array<() => void> = [];
-  submit<T>(key: K, task: Task<T>): Promise<T> {
-    if (typeof task !== 'function') throw new TypeError('Expected `task` to be a function');
-    this.#pending++;
-    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const result = previous.then(() => task());
-    this.#tails.set(key, result);
-    const done = (): void => {
-      this.#pending--;
-      const left = this.#counts.get(key)! - 1;
-      if (left === 0) {
-        this.#counts.delete(key);
-        this.#tails.delete(key);
-      } else this.#counts.set(key, left);
-      if (this.#pending === 0) for (const wake of this.#idle.splice(0)) wake();
-    };
-    result.then(done, done);
-    return result;
-  }
-  onIdle(): Promise<void> {
-    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.#idle.push(resolve));
-  }
-  get pending(): number {
-    return this.#pending;
-  }
-  get activeKeys(): number {
-    return this.#counts.size;
-  }
-}
+export default edits(
+  [
+    [
+      '    const result = previous.then(\n      () => task(),\n      () => task(),\n    );',
+      '    const result = previous.then(() => task());',
+    ],
+  ],
+  { base: 'test/03-message-ordering/bad/compact-keyed-executor.ts' },
+);

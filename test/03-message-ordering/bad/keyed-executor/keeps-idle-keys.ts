@@ -2,37 +2,18 @@
  * Bug: a key's chain is never removed once its tasks have settled. Every conversation id ever
  * seen stays in the map, so a long-running service leaks memory one key at a time.
  */
-import type { Task } from '../../../../solutions/03-message-ordering/keyed-executor.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export type { Task };
-
-export class KeyedExecutor<K = string> {
-  #tails = new Map<K, Promise<void>>();
-  #pending = 0;
-  #idle: Array<() => void> = [];
-  submit<T>(key: K, task: Task<T>): Promise<T> {
-    if (typeof task !== 'function') throw new TypeError('Expected `task` to be a function');
-    this.#pending++;
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const result = previous.then(() => task());
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#tails.set(key, tail);
-    void tail.then(() => {
-      this.#pending--;
-      if (this.#pending === 0) for (const wake of this.#idle.splice(0)) wake();
-    });
-    return result;
-  }
-  onIdle(): Promise<void> {
-    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.#idle.push(resolve));
-  }
-  get pending(): number {
-    return this.#pending;
-  }
-  get activeKeys(): number {
-    return this.#tails.size;
-  }
-}
+export default edits(
+  [
+    [
+      '        this.#tails.delete(key);\n',
+      '',
+    ],
+    [
+      'return this.#counts.size;',
+      'return this.#tails.size;',
+    ],
+  ],
+  { base: 'test/03-message-ordering/bad/compact-keyed-executor.ts' },
+);
