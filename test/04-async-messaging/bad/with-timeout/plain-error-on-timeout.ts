@@ -1,43 +1,6 @@
 /** Bug: rejects with a plain Error('timeout') on the time limit, so callers cannot tell a timeout from any other failure. */
-import { TimeoutError } from '../../../../solutions/04-async-messaging/with-timeout.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export { TimeoutError };
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
-  if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) {
-    void promise.catch(() => {});
-    return Promise.reject(new RangeError(`Expected \`ms\` to be a number >= 0, got ${String(ms)} (${typeof ms})`));
-  }
-  if (signal?.aborted) {
-    void promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = (): void => {
-      cleanup();
-      reject(signal!.reason);
-    };
-    if (ms !== Infinity) {
-      timer = setTimeout(() => {
-        cleanup();
-        reject(new Error('timeout'));
-      }, ms);
-    }
-    signal?.addEventListener('abort', onAbort);
-    promise.then(
-      (value) => {
-        cleanup();
-        resolve(value);
-      },
-      (reason: unknown) => {
-        cleanup();
-        reject(reason);
-      },
-    );
-  });
-}
+export default edits([
+  ['reject(new TimeoutError(ms));', "reject(new Error('timeout'));"],
+]);
