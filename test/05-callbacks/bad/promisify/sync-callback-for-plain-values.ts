@@ -2,50 +2,11 @@
  * Bug: callbackify calls the callback synchronously when the original returns a plain value
  * instead of a promise: sometimes sync, sometimes async (releasing Zalgo).
  */
-export type ErrorFirstCallback<R = unknown> = (error: unknown, result?: R, ...more: unknown[]) => void;
+import { edits } from '../../../support/mutant.ts';
 
-export interface PromisifyOptions {
-  multiArgs?: boolean;
-}
-
-export const promisifyCustom: unique symbol = Symbol.for('nodejs.util.promisify.custom');
-
-export class FalsyRejectionError extends Error {
-  readonly code = 'ERR_FALSY_VALUE_REJECTION';
-
-  constructor(readonly reason: unknown) {
-    super('Promise was rejected with falsy value');
-    this.name = 'FalsyRejectionError';
-  }
-}
-
-export function promisify(fn: (...args: never[]) => unknown, options: PromisifyOptions = {}): (...args: unknown[]) => Promise<unknown> {
-  const custom = (fn as { [promisifyCustom]?: unknown })[promisifyCustom];
-  if (typeof custom === 'function') return custom as (...args: unknown[]) => Promise<unknown>;
-  const original = fn as (...args: unknown[]) => unknown;
-  return function (this: unknown, ...args: unknown[]): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      original.call(this, ...args, (error: unknown, ...results: unknown[]) => {
-        if (error) reject(error);
-        else resolve(options.multiArgs ? results : results[0]);
-      });
-    });
-  };
-}
-
-export function callbackify(fn: (...args: never[]) => unknown): (...args: unknown[]) => void {
-  const original = fn as (...args: unknown[]) => unknown;
-  return function (this: unknown, ...args: unknown[]): void {
-    const callback = args.pop();
-    if (typeof callback !== 'function') throw new TypeError('Expected the last argument to be a callback function');
-    const result = original.apply(this, args);
-    if (!(result instanceof Promise)) {
-      callback.call(this, null, result);
-      return;
-    }
-    result.then(
-      (value) => process.nextTick(() => callback.call(this, null, value)),
-      (reason: unknown) => process.nextTick(() => callback.call(this, reason ? reason : new FalsyRejectionError(reason))),
-    );
-  };
-}
+export default edits([
+  [
+    '    new Promise<R>((resolve) => resolve(fn.apply(this, args as unknown as A))).then(',
+    '    const result = fn.apply(this, args as unknown as A);\n    if (!(result instanceof Promise)) {\n      callback.call(this, null, result as R);\n      return;\n    }\n    result.then(',
+  ],
+]);
