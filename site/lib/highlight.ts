@@ -28,6 +28,18 @@ const MIN_CONTRAST = 4.6;
 export interface HighlightOptions {
   /** 1-based line numbers to mark as highlighted. */
   highlight?: ReadonlySet<number>;
+  /**
+   * Number the lines: each line gets the id `L<n>` (so `#L12` links to it) and a line number
+   * drawn by the stylesheet (never copied with the code).
+   */
+  numbered?: boolean;
+}
+
+/** Where a listing sits in its file: 1-based first and last line, and the indentation removed. */
+export interface Excerpt {
+  from: number;
+  to: number;
+  dedent: number;
 }
 
 /** A highlighter whose generated classes accumulate until {@link CodeHighlighter.css} is called. */
@@ -62,25 +74,55 @@ export class CodeHighlighter {
 
   /** Returns `<pre class="shiki">…</pre>` for `code`; an unknown language is shown as plain text. */
   highlight(code: string, lang: string, options: HighlightOptions = {}): string {
-    const key = `${lang}\0${[...(options.highlight ?? [])].join(',')}\0${code}`;
+    const key = `${lang}\0${[...(options.highlight ?? [])].join(',')}\0${options.numbered ? 'n' : ''}\0${code}`;
     let html = this.#cache.get(key);
     if (html === undefined) {
-      html = this.#highlight(code, lang, options);
+      html = this.#pre(this.#lines(code, lang), options);
       this.#cache.set(key, html);
     }
     return html;
   }
 
-  #highlight(code: string, lang: string, options: HighlightOptions): string {
+  /**
+   * Highlights lines `from`–`to` of `file` as part of the whole file, so that each token keeps the
+   * colour it has in context (a method cut out of its class would otherwise read as a call), and
+   * removes `dedent` leading characters from each line.
+   */
+  highlightExcerpt(file: string, lang: string, excerpt: Excerpt, options: HighlightOptions = {}): string {
+    const key = `${lang}\0${[...(options.highlight ?? [])].join(',')}\0${excerpt.from}-${excerpt.to}-${excerpt.dedent}\0${file}`;
+    let html = this.#cache.get(key);
+    if (html === undefined) {
+      const lines = this.#lines(file, lang, excerpt.dedent).slice(excerpt.from - 1, excerpt.to);
+      html = this.#pre(lines, options);
+      this.#cache.set(key, html);
+    }
+    return html;
+  }
+
+  #pre(lines: string[], options: HighlightOptions): string {
+    const marked = options.highlight ?? new Set<number>();
+    const body = lines.map((html, i) => {
+      const classes = ['line', ...(marked.has(i + 1) ? ['highlighted'] : [])].join(' ');
+      if (options.numbered) return `<span class="${classes}" id="L${i + 1}">${html}</span>`;
+      return marked.has(i + 1) ? `<span class="${classes}">${html}</span>` : html;
+    });
+    return `<pre class="shiki${options.numbered ? ' numbered' : ''}" tabindex="0"><code>${body.join('\n')}</code></pre>`;
+  }
+
+  /** The HTML of each line of `code`, with `dedent` leading characters removed from each. */
+  #lines(code: string, lang: string, dedent = 0): string[] {
     const wanted = ALIASES[lang] ?? lang;
     const known = (this.#shiki.getLoadedLanguages() as string[]).includes(wanted);
-    if (!known || wanted === 'text') return `<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
+    if (!known || wanted === 'text') return code.split('\n').map((line) => escapeHtml(line.slice(dedent)));
     const plain = this.#defaultColors();
-    const marked = options.highlight ?? new Set<number>();
-    const lines = this.#segments(wanted, code).map((segments, i) => {
+    return this.#segments(wanted, code).map((segments) => {
       let html = '';
       let open = '';
-      for (const [text, light, dark, italic] of segments) {
+      let skip = dedent;
+      for (const [whole, light, dark, italic] of segments) {
+        const text = skip > 0 ? whole.slice(skip) : whole;
+        skip = Math.max(0, skip - whole.length);
+        if (!text) continue;
         const isPlain = light === plain.light && dark === plain.dark && !italic;
         const name = isPlain ? '' : this.#classFor(light, dark, italic === 1);
         if (name !== open) {
@@ -91,9 +133,8 @@ export class CodeHighlighter {
         html += escapeHtml(text);
       }
       if (open) html += '</span>';
-      return marked.has(i + 1) ? `<span class="line highlighted">${html}</span>` : html;
+      return html;
     });
-    return `<pre class="shiki" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
   }
 
   /** The coloured segments of each line, from the token cache when this code was seen before. */

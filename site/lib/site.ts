@@ -8,8 +8,8 @@ import { apiPage, CARDS_PLACEHOLDER, exerciseAnchor, renderCards, stripExercises
 import { CodeHighlighter } from './highlight.ts';
 import { escapeHtml, textOf } from './html.ts';
 import { headingsOf, type NavEntry, type PageSpec, renderPage, SITE_TITLE } from './layout.ts';
-import { createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
-import { diagramCss } from './mermaid.ts';
+import { codeBlock, createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
+import { DiagramRenderer } from './mermaid.ts';
 import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
 import { idsOf } from './verify.ts';
 
@@ -67,8 +67,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const allExercises = chapters.flatMap((c) => c.exercises);
 
   // Tokens are cached by content in .workbook/ (git-ignored), shared by every build on this clone.
-  const highlighter = await CodeHighlighter.create({ cacheFile: path.join(SITE_DIR, '..', '.workbook', 'site-cache', 'tokens.json') });
-  const md = createMarkdown(highlighter, { root, chapterPage: (slug) => (readmes.has(slug) ? `${slug}.html` : undefined) });
+  const cacheDir = path.join(SITE_DIR, '..', '.workbook', 'site-cache');
+  const [highlighter, diagrams] = await Promise.all([CodeHighlighter.create({ cacheFile: path.join(cacheDir, 'tokens.json') }), DiagramRenderer.create(cacheDir)]);
+  const md = createMarkdown(highlighter, { root, chapterPage: (slug) => (readmes.has(slug) ? `${slug}.html` : undefined) }, diagrams);
   const sources = new Set<string>();
   const pages: PageSpec[] = [];
 
@@ -144,7 +145,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderPage(page, nav));
   }
-  writeAssets(outDir, highlighter);
+  writeAssets(outDir, highlighter, diagrams);
   highlighter.saveCache();
   const records: SearchRecord[] = sequence.flatMap((page) =>
     sectionsOf(page.url, page.title, page.body, page.url.startsWith('api-') ? [2, 4] : [2, 3]),
@@ -243,14 +244,16 @@ function sourcePageSpec(root: string, repoPath: string, highlighter: CodeHighlig
   const lang = path.extname(repoPath).slice(1) || 'text';
   const body = `<h1><code>${escapeHtml(repoPath)}</code></h1>
 <p>The file as it is in the repository.</p>
-<div class="code"><button type="button" class="copy" hidden>Copy</button>${highlighter.highlight(code, lang)}</div>`;
+${codeBlock(highlighter.highlight(code, lang, { numbered: true }))}`;
   return { url: sourcePage(repoPath), title: repoPath, description: `The source of ${repoPath}.`, body, outline: [] };
 }
 
-function writeAssets(outDir: string, highlighter: CodeHighlighter): void {
+function writeAssets(outDir: string, highlighter: CodeHighlighter, diagrams: DiagramRenderer): void {
   const client = path.join(SITE_DIR, 'client');
-  const css = [readFileSync(path.join(client, 'site.css'), 'utf8'), highlighter.css(), diagramCss()].join('\n');
+  const css = [readFileSync(path.join(client, 'site.css'), 'utf8'), highlighter.css(), diagrams.css()].join('\n');
   writeFileSync(path.join(outDir, 'assets', 'site.css'), css);
+  mkdirSync(path.join(outDir, 'assets', 'fonts'), { recursive: true });
+  for (const font of diagrams.font.assets()) copyFileSync(font.source, path.join(outDir, 'assets', 'fonts', font.name));
   for (const file of ['theme.js', 'site.js', 'icon.svg']) copyFileSync(path.join(client, file), path.join(outDir, 'assets', file));
   const minisearch = path.join(SITE_DIR, '..', 'node_modules', 'minisearch', 'dist', 'es', 'index.js');
   const library = readFileSync(minisearch, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '');

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_BG, CodeHighlighter, contrast } from '../../site/lib/highlight.ts';
 import { createMarkdown } from '../../site/lib/markdown.ts';
-import { DiagramError } from '../../site/lib/mermaid.ts';
+import { DiagramError, DiagramRenderer } from '../../site/lib/mermaid.ts';
 import { type BuildResult, buildSite } from '../../site/lib/site.ts';
 import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, idsOf, PAGE_BUDGET, pageWeights } from '../../site/lib/verify.ts';
 
@@ -102,7 +102,10 @@ describe('chapter pages', () => {
 
   it('highlight listings at build time with their source as caption and marked lines', () => {
     const alpha = read('01-alpha.html');
-    expect(alpha).toContain('<figcaption><a href="source/solutions/01-alpha/counter.ts.html"><code>solutions/01-alpha/counter.ts#Counter.add</code></a></figcaption>');
+    expect(alpha).toContain(
+      '<figcaption><a href="source/solutions/01-alpha/counter.ts.html#L17"><code>solutions/01-alpha/counter.ts#Counter.add</code> <span class="listing-lines">lines 17–20</span></a></figcaption>',
+    );
+    expect(read('source/solutions/01-alpha/counter.ts.html')).toMatch(/<span class="line" id="L17">\s*<span class=t\d+>add<\/span>/);
     expect(alpha).toMatch(/<span class="line highlighted">\s*<span class=t\d+>this<\/span>/);
     expect(alpha).toContain('<button type="button" class="copy" hidden>Copy</button>');
     expect(alpha).not.toMatch(/<span style=/);
@@ -125,7 +128,8 @@ describe('chapter pages', () => {
   it('render Mermaid diagrams to inline SVG without inline styles or shared ids', () => {
     const alpha = read('01-alpha.html');
     const svg = /<figure class="diagram" tabindex="0"><svg[\s\S]*?<\/svg><\/figure>/.exec(alpha)?.[0] ?? '';
-    expect(svg).toContain('role="img" aria-label="Sequence diagram"');
+    expect(svg).toContain('role="img" aria-label="Sequence diagram: Producer and Counter exchange 2 messages, starting with “add()”"');
+    expect(svg).toContain('<desc>Producer sends to Counter: add(). Counter replies to Producer: 1.</desc>');
     expect(svg).toContain('Producer');
     expect(svg).not.toMatch(/<style|\sstyle="/);
     expect(svg).toMatch(/ id="d\d+-/);
@@ -190,7 +194,8 @@ describe('the print page', () => {
 
 describe('build errors', () => {
   it('name the file and line of a Mermaid diagram that fails to render', async () => {
-    const md = createMarkdown(await CodeHighlighter.create(), { root: FIXTURE, chapterPage: () => undefined });
+    const diagrams = await DiagramRenderer.create(path.join(out, 'diagram-cache'));
+    const md = createMarkdown(await CodeHighlighter.create(), { root: FIXTURE, chapterPage: () => undefined }, diagrams);
     const render = (): string => md.render('# Title\n\nText.\n\n```mermaid\nnotADiagram\n  A --> B\n```\n', { file: 'chapters/09-x/README.md', sources: new Set() });
     expect(render).toThrow(DiagramError);
     expect(render).toThrow(/chapters\/09-x\/README\.md:5: the Mermaid diagram failed to render/);
