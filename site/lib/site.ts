@@ -10,6 +10,7 @@ import { escapeHtml, textOf } from './html.ts';
 import { headingsOf, type NavEntry, type PageSpec, renderPage, SITE_TITLE } from './layout.ts';
 import { codeBlock, createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
 import { DiagramRenderer } from './mermaid.ts';
+import { printPage } from './print.ts';
 import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
 import { idsOf } from './verify.ts';
 
@@ -123,7 +124,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   });
 
   const sourcePages = [...sources].sort().filter((p) => existsSync(path.join(root, p))).map((repoPath) => sourcePageSpec(root, repoPath, highlighter));
-  const print = printPage(chapters, chapterBodies);
+  const print = printPage(chapters.map((c) => ({ slug: c.slug, title: c.title, body: chapterBodies.get(c.slug)! })));
   const all = [...sequence, print, ...sourcePages];
 
   const nav: NavEntry[] = [
@@ -217,26 +218,6 @@ function exercisesPage(chapters: ChapterPage[]): PageSpec {
 <p>Every exercise in the workbook, in order. Each links to its card on the chapter page, with the hints and the reference solution.</p>
 <div class="table-wrap"><table class="exercise-index"><thead><tr><th scope="col">Exercise</th><th scope="col">Difficulty</th><th scope="col">Points</th><th scope="col">Grade it with</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return { url: 'exercises.html', title: 'All exercises', description: 'Every exercise in the workbook with its difficulty, points and grading command.', body, outline: [] };
-}
-
-/** Every chapter on one page; ids are prefixed with the chapter slug so they stay unique. */
-function printPage(chapters: ChapterPage[], bodies: Map<string, string>): PageSpec {
-  const inPrint = new Set(chapters.map((c) => c.slug));
-  const articles = chapters.map((chapter) => {
-    const prefix = `${chapter.slug}--`;
-    const body = bodies
-      .get(chapter.slug)!
-      .replace(/ id="([^"]+)"/g, ` id="${prefix}$1"`)
-      .replace(/ aria-labelledby="([^"]+)"/g, ` aria-labelledby="${prefix}$1"`)
-      .replace(/ href="#([^"]+)"/g, ` href="#${prefix}$1"`)
-      .replace(/ href="(\d\d-[a-z0-9-]+)\.html(?:#([^"]*))?"/g, (whole, slug: string, hash?: string) =>
-        inPrint.has(slug) ? ` href="#${hash ? `${slug}--${hash}` : slug}"` : whole,
-      )
-      .replace(/<h1>/, `<h1 id="${chapter.slug}">`);
-    return `<section class="print-chapter">${body}</section>`;
-  });
-  const body = `<h1 class="print-title">${escapeHtml(SITE_TITLE)}: every chapter</h1>\n${articles.join('\n')}`;
-  return { url: 'print.html', title: 'Every chapter', description: 'Every chapter of the workbook on one page, for printing.', body, outline: [], kind: 'print' };
 }
 
 function sourcePageSpec(root: string, repoPath: string, highlighter: CodeHighlighter): PageSpec {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
+import { danglingReferences } from './ids.ts';
 
 /**
  * Checks of a built site, shared by `npm test`'s steps and the site's own tests: internal links
@@ -34,7 +35,9 @@ function decodeEntities(value: string): string {
 
 /**
  * Every `href` and `src` in the site's HTML that points inside the site must name an existing
- * file, and its `#fragment` an id in that file. Ids must be unique on each page.
+ * file, and its `#fragment` an id in that file. Ids must be unique on each page, and every
+ * reference to an id within a page (`url(#…)` in a diagram, `aria-labelledby`, `for`) must
+ * name one the page defines.
  * Returns one line per problem.
  */
 export function checkLinks(outDir: string): string[] {
@@ -53,6 +56,9 @@ export function checkLinks(outDir: string): string[] {
       problems.push(`${page}: duplicate id(s) ${[...dupes].slice(0, 5).map((d) => `"${d}"`).join(', ')}`);
     }
     ids.set(page, set);
+    for (const ref of danglingReferences(text).filter((r) => r.kind !== 'href' && r.kind !== 'xlink:href')) {
+      problems.push(`${page}: ${ref.kind} refers to "#${ref.id}", which the page does not define`);
+    }
   }
   for (const page of pages) {
     for (const match of html.get(page)!.matchAll(/\s(href|src)="([^"]*)"/g)) {

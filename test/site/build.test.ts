@@ -7,6 +7,7 @@ import { CODE_BG, CodeHighlighter, contrast } from '../../site/lib/highlight.ts'
 import { createMarkdown } from '../../site/lib/markdown.ts';
 import { DiagramError, DiagramRenderer } from '../../site/lib/mermaid.ts';
 import { type BuildResult, buildSite } from '../../site/lib/site.ts';
+import { danglingReferences, scopeIds } from '../../site/lib/ids.ts';
 import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, idsOf, PAGE_BUDGET, pageWeights } from '../../site/lib/verify.ts';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixture');
@@ -182,13 +183,46 @@ describe('exercise cards', () => {
 });
 
 describe('the print page', () => {
-  it('holds every chapter with ids made unique per chapter', () => {
+  it('holds every chapter with ids made unique per chapter, references included', () => {
     const print = read('print.html');
     expect(print).toContain('id="01-alpha--learning-goals"');
     expect(print).toContain('id="02-beta--slow-consumers"');
     expect(print).toContain('href="#02-beta--slow-consumers"');
     const ids = idsOf(print);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(print).toMatch(/marker-end="url\(#01-alpha--d\d+-[^)]+\)"/);
+    expect(danglingReferences(print)).toEqual([]);
+  });
+
+  it('has one h1, a table of contents, chapter titles as h2 and hints printed open', () => {
+    const print = read('print.html');
+    expect(print.match(/<h1\b/g)).toHaveLength(1);
+    expect(print).toMatch(/<nav class="print-toc"[\s\S]*href="#01-alpha"[\s\S]*href="#02-beta"/);
+    expect(print).toContain('<h2 id="01-alpha">Alpha messages</h2>');
+    expect(print).toContain('<details open class="hints">');
+    expect(print).not.toContain('class="spoiler"');
+    expect(print).toMatch(/The reference solution is left out of the print edition: it is <a href="source\/solutions\/01-alpha\/counter.ts.html">/);
+  });
+});
+
+describe('ids and their references', () => {
+  it('are renamed together, and only for ids the fragment defines', () => {
+    const html = '<svg><defs><marker id="arrow"/></defs><line marker-end="url(#arrow)"/></svg><a href="#arrow">a</a><a href="#main">m</a><p aria-labelledby="arrow main"></p>';
+    expect(scopeIds(html, 'x-')).toBe(
+      '<svg><defs><marker id="x-arrow"/></defs><line marker-end="url(#x-arrow)"/></svg><a href="#x-arrow">a</a><a href="#main">m</a><p aria-labelledby="x-arrow main"></p>',
+    );
+  });
+
+  it('are reported when they dangle', () => {
+    expect(danglingReferences('<p id="a"></p><line marker-end="url(#b)"/><a href="#c">c</a><a href="#">top</a><span aria-describedby="a d"></span>')).toEqual([
+      { kind: 'href', id: 'c' },
+      { kind: 'url()', id: 'b' },
+      { kind: 'aria-describedby', id: 'd' },
+    ]);
+  });
+
+  it('never dangle on any page of the build', () => {
+    for (const page of result.pages) expect(danglingReferences(read(page)), page).toEqual([]);
   });
 });
 
