@@ -1,4 +1,13 @@
 /** Bug: replies to notifications (with id null), though the specification says a server MUST NOT reply to one. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('answers-notifications');
+export default edits([
+  [
+    'if (handler === undefined) return isNotification ? undefined : JSON.stringify(errorResponse(id, METHOD_NOT_FOUND));',
+    'if (handler === undefined) return JSON.stringify(errorResponse(id, METHOD_NOT_FOUND));',
+  ],
+  [
+    '    if (isNotification) return undefined;\n',
+    '',
+  ],
+]);

@@ -1,4 +1,6 @@
 /** Bug: sends `result: undefined` when a handler returns nothing; JSON.stringify drops it and the response has no result member. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('drops-undefined-result');
+export default edits([
+  ['result: result === undefined ? null : result', 'result'],
+]);

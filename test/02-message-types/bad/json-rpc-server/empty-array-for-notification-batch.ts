@@ -1,4 +1,9 @@
 /** Bug: answers a batch of notifications only with `[]`; the specification says to return nothing at all. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('empty-array-for-notification-batch');
+export default edits([
+  [
+    "return sent.length === 0 ? undefined : `[${sent.join(',')}]`;",
+    "return `[${sent.join(',')}]`;",
+  ],
+]);

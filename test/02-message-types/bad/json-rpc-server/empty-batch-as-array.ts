@@ -1,4 +1,9 @@
 /** Bug: treats `[]` as an empty batch and answers `[]`, instead of one Invalid Request object. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('empty-batch-as-array');
+export default edits([
+  [
+    'if (parsed.length === 0) return JSON.stringify(errorResponse(null, INVALID_REQUEST));',
+    "if (parsed.length === 0) return '[]';",
+  ],
+]);

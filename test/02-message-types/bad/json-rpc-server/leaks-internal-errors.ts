@@ -1,4 +1,9 @@
-/** Bug: copies the message and stack of an internal error into error.data, leaking server internals to the client. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+/** Bug: copies the message and stack of an internal error into error.data, leaking server internals to the client (and to no log). */
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('leaks-internal-errors');
+export default edits([
+  [
+    '        this.#report(error, method);\n        response = errorResponse(id, INTERNAL_ERROR);\n      }',
+    '        const { message: text, stack } = error as Error;\n        response = errorResponse(id, { ...INTERNAL_ERROR, data: { message: text, stack } });\n      }',
+  ],
+]);

@@ -1,4 +1,9 @@
 /** Bug: treats an array inside a batch as a nested batch and runs it, instead of answering that member Invalid Request. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('nested-batches');
+export default edits([
+  [
+    'parsed.map((member) => this.#answer(member))',
+    'parsed.map((member) => (Array.isArray(member) ? this.handle(JSON.stringify(member)) : this.#answer(member)))',
+  ],
+]);

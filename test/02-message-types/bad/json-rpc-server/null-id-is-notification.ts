@@ -1,4 +1,9 @@
 /** Bug: decides "notification" with `message.id == null`, so a request with id null is never answered. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('null-id-is-notification');
+export default edits([
+  [
+    "const isNotification = !Object.hasOwn(message, 'id');",
+    'const isNotification = message.id == null;',
+  ],
+]);

@@ -1,4 +1,9 @@
 /** Bug: never checks params, so a string, a number or null reaches the handler instead of an Invalid Request error. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('params-unchecked');
+export default edits([
+  [
+    "const paramsAreValid = !Object.hasOwn(message, 'params') || (typeof message.params === 'object' && message.params !== null);",
+    'const paramsAreValid = true;',
+  ],
+]);

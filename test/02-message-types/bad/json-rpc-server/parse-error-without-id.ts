@@ -1,4 +1,9 @@
 /** Bug: leaves the id member out of the parse-error response; it must be present and null. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('parse-error-without-id');
+export default edits([
+  [
+    '      return JSON.stringify(errorResponse(null, PARSE_ERROR));',
+    "      return JSON.stringify({ jsonrpc: '2.0', error: PARSE_ERROR });",
+  ],
+]);

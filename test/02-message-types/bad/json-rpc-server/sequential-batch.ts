@@ -1,4 +1,9 @@
 /** Bug: awaits batch members one after another, so one slow call delays every call behind it; the contract asks for concurrency. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('sequential-batch');
+export default edits([
+  [
+    '    const answers = await Promise.all(parsed.map((member) => this.#answer(member)));',
+    '    const answers: (string | undefined)[] = [];\n    for (const member of parsed) answers.push(await this.#answer(member));',
+  ],
+]);

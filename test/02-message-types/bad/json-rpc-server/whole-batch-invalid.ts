@@ -1,4 +1,9 @@
 /** Bug: rejects the whole batch with one error when one member is invalid, instead of answering each member. */
-import { flawedServer } from '../flawed-json-rpc-server.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { JsonRpcServer, JsonRpcError } = flawedServer('whole-batch-invalid');
+export default edits([
+  [
+    '    const answers = await Promise.all(',
+    "    if (parsed.some((m) => typeof m !== 'object' || m === null || (m as { jsonrpc?: unknown }).jsonrpc !== '2.0')) {\n      return JSON.stringify(errorResponse(null, INVALID_REQUEST));\n    }\n    const answers = await Promise.all(",
+  ],
+]);

@@ -1,4 +1,6 @@
 /** Bug: decides "notification" with `id != null`, so a request with id null is classified as a notification. */
-import { flawedMessages } from '../flawed-messages.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { ErrorCode, request, notification, success, failure, classify } = flawedMessages('null-id-is-notification');
+export default edits([
+  ["  const hasId = Object.hasOwn(message, 'id');", '  const hasId = message.id != null;'],
+]);

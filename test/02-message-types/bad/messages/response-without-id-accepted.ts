@@ -1,4 +1,9 @@
 /** Bug: accepts a response without an id member, which the client can never match to its request. */
-import { flawedMessages } from '../flawed-messages.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { ErrorCode, request, notification, success, failure, classify } = flawedMessages('response-without-id-accepted');
+export default edits([
+  [
+    "  if (!hasId) return invalid('a response needs an id member (null when the request id was unreadable)', null);\n",
+    '',
+  ],
+]);

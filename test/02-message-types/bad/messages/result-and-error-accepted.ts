@@ -1,4 +1,9 @@
 /** Bug: checks result first and never looks for error, so a response carrying both is accepted as a success. */
-import { flawedMessages } from '../flawed-messages.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { ErrorCode, request, notification, success, failure, classify } = flawedMessages('result-and-error-accepted');
+export default edits([
+  [
+    "  if (hasResult && hasError) return invalid('a response has either result or error, never both', echo);\n",
+    '',
+  ],
+]);

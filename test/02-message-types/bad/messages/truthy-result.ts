@@ -1,4 +1,9 @@
 /** Bug: tests `if (message.result)`, so a success whose result is null, 0, false or "" is not recognised. */
-import { flawedMessages } from '../flawed-messages.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { ErrorCode, request, notification, success, failure, classify } = flawedMessages('truthy-result');
+export default edits([
+  [
+    "const hasResult = Object.hasOwn(message, 'result');",
+    'const hasResult = Boolean(message.result);',
+  ],
+]);

@@ -1,4 +1,9 @@
 /** Bug: success(id, undefined) keeps `result: undefined`, which JSON.stringify drops: the response has no result on the wire. */
-import { flawedMessages } from '../flawed-messages.ts';
+import { edits } from '../../../support/mutant.ts';
 
-export const { ErrorCode, request, notification, success, failure, classify } = flawedMessages('undefined-result-kept');
+export default edits([
+  [
+    "return { jsonrpc: '2.0', id, result: result === undefined ? null : result };",
+    "return { jsonrpc: '2.0', id, result };",
+  ],
+]);
