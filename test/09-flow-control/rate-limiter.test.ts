@@ -95,6 +95,16 @@ describe('refills continuously', () => {
       expect(limiter.tryAcquire('tenant', 10).allowed).toBe(true);
       expect(limiter.tryAcquire('tenant').allowed, 'an hour of idling still gives at most one burst').toBe(false);
     });
+
+    it(`${name}: never refills above capacity, even for a key still held in memory`, () => {
+      const { limiter, time } = make(Limiter, 10, 10);
+      limiter.tryAcquire('busy', 10);
+      time.advance(1);
+      limiter.tryAcquire('tenant');
+      time.advance(899);
+      expect(limiter.tryAcquire('tenant', 10).allowed).toBe(true);
+      expect(limiter.tryAcquire('tenant', 5).allowed, 'the key had been full for 800 ms: it holds 10 units, not 18').toBe(false);
+    });
   }
 });
 
