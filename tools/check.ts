@@ -4,6 +4,7 @@
  *  1. typecheck        tsc --noEmit over everything
  *  2. metadata         every chapter.ts is valid and names files that exist
  *  3. stubs            every committed stub is what the generator makes from its solution
+ *     equivalents      every listed equivalent mutant is still one StrykerJS generates (tools/mutation.ts)
  *  4. graded suites    in one vitest run, as projects:
  *                        solutions  every task of every suite passes on the reference
  *                        pristine   every task fails on freshly generated stubs
@@ -21,6 +22,7 @@ import pc from 'picocolors';
 import { syncStubs } from './stubs.ts';
 import { lintChapter } from './chapter-lint.ts';
 import { EXTRA_STEPS } from './check-steps.ts';
+import { checkEquivalents } from './mutation.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
 import { runMain } from '../core/run-main.ts';
@@ -295,6 +297,7 @@ async function main(argv: string[]): Promise<number> {
   }
   report(checkMetadata(exercises));
   report(checkStubs(exercises));
+  report(await checkEquivalents(exercises, all));
   report(checkChapterPages(exercises));
   for (const step of runSuites(exercises, !filter)) report(step);
   if (!filter) for (const extra of EXTRA_STEPS) report(await extra());

@@ -21,3 +21,13 @@ function createAndUse(use: (object: object) => void): WeakRef<object> {
   use(object);
   return new WeakRef(object);
 }
+
+/**
+ * The bytes still in use after a full garbage collection: the JavaScript heap plus the memory
+ * behind ArrayBuffers (typed arrays, Buffers). Compare two readings to see what a structure keeps.
+ */
+export function liveBytes(): number {
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
