@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { ROOT } from '../core/root.ts';
+import { UsageError } from '../core/run-main.ts';
 import { targetDir } from '../core/workbook-target.ts';
 import { type Exercise, loadExercises, selectExercises } from '../core/workbook.ts';
 
 /**
- * Where the learner's loop reads and writes. By default: the exercises declared under `test/`,
+ * Where the learner's loop reads and writes. By default: the exercises declared in `chapters/`,
  * the learner's files in `chapters/`, and the learner's state (progress, hint levels, backups)
  * in `.workbook/`. Two environment variables move them, which is how the CLI's own tests point
  * it at a scratch copy without touching a learner's work:
@@ -52,14 +53,6 @@ export function shown(context: WorkbookContext, file: string): string {
 export function command(verb: string, ...args: string[]): string {
   if (verb === 'grade' || verb === 'watch') return ['npm run', verb, ...(args.length ? ['--', ...args] : [])].join(' ');
   return ['npm run workbook --', verb, ...args].join(' ');
-}
-
-/** A usage problem: the CLI prints the message and exits with status 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }
 
 /** Every exercise of the workbook, in order. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { backupFile, writeFileAtomic } from '../core/files.ts';
 import { generateStub, isPristineStub } from '../core/stub-generator.ts';
 import { type Exercise, rel } from '../core/workbook.ts';
-import { allExercises, command, oneExercise, shown, UsageError, type WorkbookContext } from './context.ts';
+import { parseCommand } from '../core/run-main.ts';
+import { allExercises, command, oneExercise, shown, type WorkbookContext } from './context.ts';
 
 export interface ResetResult {
   /** `written`: the stub is back; `unchanged`: the file already was the pristine stub. */
@@ -35,8 +36,8 @@ export function resetExercise(context: WorkbookContext, exercise: Exercise): Res
 
 /** `npm run workbook -- reset <exercise>`. */
 export async function resetCommand(context: WorkbookContext, args: string[]): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError(`Usage: ${command('reset', '<exercise>')}`);
-  const exercise = oneExercise(await allExercises(context), args[0], 'reset');
+  const { positionals } = parseCommand(args, { usage: command('reset', '<exercise>'), positionals: { min: 1, max: 1, missing: 'Which exercise?' } });
+  const exercise = oneExercise(await allExercises(context), positionals[0], 'reset');
   const file = shown(context, context.learnerFile(exercise));
   const result = resetExercise(context, exercise);
   if (result.status === 'unchanged') console.log(`${file} is already the untouched stub; nothing to reset.`);

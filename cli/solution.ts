@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { rel } from '../core/workbook.ts';
-import { allExercises, command, oneExercise, UsageError, type WorkbookContext } from './context.ts';
+import { parseCommand } from '../core/run-main.ts';
+import { allExercises, command, oneExercise, type WorkbookContext } from './context.ts';
 import { ProgressStore } from './progress-store.ts';
 
 /**
@@ -10,16 +11,19 @@ import { ProgressStore } from './progress-store.ts';
  * comparison, not a spoiler. `--force` shows it anyway, after saying what that costs.
  */
 export async function solutionCommand(context: WorkbookContext, args: string[]): Promise<number> {
-  const force = args.includes('--force');
-  const names = args.filter((a) => a !== '--force');
-  if (names.length !== 1 || names[0]!.startsWith('-')) throw new UsageError(`Usage: ${command('solution', '<exercise>', '[--force]')}`);
-  const exercise = oneExercise(await allExercises(context), names[0], 'solution');
+  const { options, positionals } = parseCommand(args, {
+    usage: command('solution', '<exercise>', '[--force]'),
+    options: { force: 'flag' },
+    positionals: { min: 1, max: 1, missing: 'Which exercise?' },
+  });
+  const force = options.force === true;
+  const exercise = oneExercise(await allExercises(context), positionals[0], 'solution');
   const progress = new ProgressStore(context.stateDir).get(exercise.key);
   if (!progress.passedAt && !force) {
     console.log(
       [
         `The reference solution of ${exercise.key} unlocks once your version passes: ${command('grade', exercise.key)}.`,
-        progress.hintsSeen < exercise.meta.hints.length ? `A hint first? ${command('hint', exercise.meta.id)}` : '',
+        progress.hintsShown.length < exercise.meta.hints.length ? `A hint first? ${command('hint', exercise.meta.id)}` : '',
         `To read it now anyway: ${command('solution', exercise.meta.id, '--force')}`,
       ]
         .filter(Boolean)

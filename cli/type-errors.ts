@@ -35,6 +35,8 @@ export interface TypeErrorRecord {
   line: number;
   column: number;
   message: string;
+  /** `syntax`: the file does not parse; `type`: it parses but does not type-check. */
+  kind: 'syntax' | 'type';
 }
 
 /**
@@ -61,10 +63,11 @@ export function typeErrors(files: string[]): TypeErrorRecord[] {
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (!source) continue;
-    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
-    for (const diagnostic of diagnostics) {
+    const syntactic = program.getSyntacticDiagnostics(source);
+    const diagnostics = [...syntactic.map((d) => ['syntax', d] as const), ...program.getSemanticDiagnostics(source).map((d) => ['type', d] as const)];
+    for (const [kind, diagnostic] of diagnostics) {
       const { line, character } = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-      records.push({ file, line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') });
+      records.push({ file, line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'), kind });
     }
   }
   return records;

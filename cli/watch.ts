@@ -1,49 +1,63 @@
-import { type FSWatcher, watch } from 'node:fs';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
+import { parseCommand } from '../core/run-main.ts';
 import type { Exercise } from '../core/workbook.ts';
 import { allExercises, command, oneExercise, shown, type WorkbookContext } from './context.ts';
 import { DEFAULT_IDLE_SECONDS, gradeExercises } from './grade.ts';
-import { nextHint } from './hint.ts';
+import { showNextHint } from './hint.ts';
 import { progressBar, renderList } from './list.ts';
 import { nextExercise } from './next-step.ts';
-import { ProgressStore } from './progress-store.ts';
+import { GradeProgress } from './progress-line.ts';
+import { passes, ProgressStore } from './progress-store.ts';
 import { renderExercise } from './render.ts';
 import type { GradeReport } from './report.ts';
 import { resetExercise } from './reset.ts';
+import { fitToWidth, terminalWidth } from './wrap.ts';
 
 /** How long to wait after a change before grading: editors often write a file in several steps. */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 100;
 
 const KEYS = 'n next exercise · h hint · l list · r reset · q quit';
+
+export const WATCH_USAGE = `${command('watch', '[<exercise>]')} [--all]`;
 
 /**
  * `npm run watch [-- <exercise>]`: grades the exercise being worked on, then re-grades whichever
  * exercise file is saved, within about a second. Starts at the given exercise or the first one
- * that has not passed. On a terminal it redraws the screen and reads single keys; otherwise
+ * that does not pass. On a terminal it redraws the screen and reads single keys; otherwise
  * (piped, CI) it prints plain text and reads one command per line.
  */
 export async function watchCommand(context: WorkbookContext, args: string[]): Promise<number> {
+  const { options, positionals } = parseCommand(args, { usage: WATCH_USAGE, options: { all: 'flag' }, positionals: { max: 1 } });
   const all = await allExercises(context);
   const store = new ProgressStore(context.stateDir);
-  const start = args[0] ? oneExercise(all, args[0], 'watch') : (nextExercise(all, store) ?? all[0]);
+  const start = positionals[0] ? oneExercise(all, positionals[0], 'watch') : (nextExercise(all, store) ?? all[0]);
   if (!start) {
     console.log('This workbook has no exercises yet.');
     return 0;
   }
-  const code = await new Watcher(context, all, store, start).run();
-  // Node 20's recursive fs.watch on Linux can keep the event loop alive after close(); the
-  // learner asked to quit, so end the process once the goodbye is written.
+  const code = await new Watcher(context, all, store, start, options.all === true).run();
+  // The learner asked to quit: end the process once the goodbye is written, whatever handles
+  // (stdin, a watcher being closed) are still winding down.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);
 }
 
+/**
+ * Watches the folder of each chapter, not each file: editors that save safely write a temporary
+ * file and rename it over the original (or delete it and create it again), which replaces the
+ * file a per-file watch was attached to, so every later save would go unseen. A folder's watch
+ * reports every name created, renamed, changed or deleted in it. The workbook's own folder is
+ * watched as well, so a chapter folder that is deleted and made again is picked up.
+ */
 class Watcher {
   #context: WorkbookContext;
   #all: Exercise[];
   #store: ProgressStore;
   #current: Exercise;
+  #showAll: boolean;
   #tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
   #report: GradeReport | undefined;
   #note = '';
@@ -53,34 +67,68 @@ class Watcher {
   /** Set when a key action's message must survive the re-grade its own file change triggers. */
   #keepNote = false;
   #timers = new Map<string, NodeJS.Timeout>();
-  #watcher: FSWatcher | undefined;
+  #watchers = new Map<string, FSWatcher>();
   #lines: ReturnType<typeof createInterface> | undefined;
   #finish: ((code: number) => void) | undefined;
 
-  constructor(context: WorkbookContext, all: Exercise[], store: ProgressStore, start: Exercise) {
+  constructor(context: WorkbookContext, all: Exercise[], store: ProgressStore, start: Exercise, showAll: boolean) {
     this.#context = context;
     this.#all = all;
     this.#store = store;
     this.#current = start;
+    this.#showAll = showAll;
   }
 
   run(): Promise<number> {
     const done = new Promise<number>((resolve) => {
       this.#finish = resolve;
     });
-    this.#watcher = watch(this.#context.targetDir, { recursive: true }, (_event, name) => {
-      if (name) this.#changed(String(name));
-    });
+    this.#watchFolders();
     this.#listen();
     process.once('SIGINT', () => this.#quit());
     void this.#grade(this.#current);
     return done;
   }
 
-  #changed(name: string): void {
-    const key = name.split(path.sep).join('/').replace(/\.ts$/, '');
-    const exercise = this.#all.find((e) => e.key === key);
-    if (!exercise) return;
+  #watchFolders(): void {
+    this.#watchFolder(this.#context.targetDir, (name) => {
+      // A chapter folder created, renamed or deleted: watch it afresh.
+      if (!this.#all.some((e) => e.chapter.slug === name)) return;
+      this.#unwatch(name);
+      this.#watchChapter(name);
+      for (const exercise of this.#all.filter((e) => e.chapter.slug === name)) this.#changed(exercise);
+    }, '');
+    for (const slug of new Set(this.#all.map((e) => e.chapter.slug))) this.#watchChapter(slug);
+  }
+
+  #watchChapter(slug: string): void {
+    this.#watchFolder(path.join(this.#context.targetDir, slug), (name) => {
+      const exercise = this.#all.find((e) => e.chapter.slug === slug && `${e.meta.id}.ts` === name);
+      if (exercise) this.#changed(exercise);
+    }, slug);
+  }
+
+  #watchFolder(dir: string, onName: (name: string) => void, key: string): void {
+    if (this.#watchers.has(key) || !existsSync(dir)) return;
+    try {
+      const watcher = watch(dir, (_event, name) => {
+        if (name) onName(String(name));
+      });
+      // The folder itself went away: forget this watch; the parent's watch sees it come back.
+      watcher.on('error', () => this.#unwatch(key));
+      this.#watchers.set(key, watcher);
+    } catch {
+      // It vanished between the check and the watch; the parent's watch sees it come back.
+    }
+  }
+
+  #unwatch(key: string): void {
+    this.#watchers.get(key)?.close();
+    this.#watchers.delete(key);
+  }
+
+  #changed(exercise: Exercise): void {
+    const key = exercise.key;
     clearTimeout(this.#timers.get(key));
     this.#timers.set(
       key,
@@ -100,14 +148,21 @@ class Watcher {
       return;
     }
     this.#grading = true;
-    if (!this.#tty) console.log(`Grading ${exercise.key}…`);
-    else this.#draw(`Grading ${exercise.key}…`);
+    const status = `Grading ${exercise.key}…`;
+    if (!this.#tty) console.log(status);
+    else this.#draw(status);
+    const progress = this.#tty ? new GradeProgress([exercise], (line) => this.#draw(line.replace(/^Grading 1 exercise…/, status))) : undefined;
+    progress?.start();
     try {
       const idleSeconds = Number(process.env.WORKBOOK_WATCHDOG_SECONDS) || DEFAULT_IDLE_SECONDS;
-      this.#report = await gradeExercises(this.#context, [exercise], this.#store, { idleSeconds });
+      this.#report = await gradeExercises(this.#context, [exercise], this.#store, {
+        idleSeconds,
+        ...(progress ? { onEvent: (event) => progress.event(event) } : {}),
+      });
     } catch (error) {
       this.#note = pc.red(`The grader failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      progress?.stop();
       this.#grading = false;
     }
     this.#draw();
@@ -119,25 +174,26 @@ class Watcher {
   #draw(status?: string): void {
     const lines: string[] = [];
     const progress = this.#store.all();
-    const passed = this.#all.filter((e) => progress[e.key]?.passedAt).length;
-    lines.push(`${pc.bold('Workbook progress')} ${progressBar(passed, this.#all.length)} exercises passed`);
+    const passed = this.#all.filter((e) => passes(progress[e.key])).length;
+    lines.push(`${pc.bold('Workbook progress')} ${progressBar(passed, this.#all.length)} exercises pass`);
     lines.push('');
     const file = shown(this.#context, this.#context.learnerFile(this.#current));
     lines.push(`${pc.bold(this.#current.key)} — ${this.#current.meta.title}`);
     lines.push(pc.dim(`Edit ${file}; every save re-grades it.`));
     lines.push('');
+    const width = terminalWidth(process.stdout);
     if (status) lines.push(status);
     else if (this.#report) {
       const exercise = this.#report.exercises[0]!;
-      lines.push(...renderExercise(exercise));
+      lines.push(...renderExercise(exercise, { all: this.#showAll, width, hintKey: 'h' }));
       lines.push('');
-      if (exercise.status === 'passed') {
+      if (exercise.status === 'pass') {
         lines.push(pc.green(`Passed! ${exercise.points}/${exercise.possible} points.`) + ` Press n for the next exercise; compare with the reference: ${command('solution', this.#current.meta.id)}`);
       } else lines.push(`${exercise.points}/${exercise.possible} points. Save the file to grade it again.`);
     }
     if (this.#note) lines.push('', this.#note);
     lines.push('', pc.dim(this.#tty ? KEYS : `${KEYS} (type the letter, then Enter)`));
-    const text = lines.join('\n');
+    const text = fitToWidth(lines.join('\n'), width);
     if (this.#tty) process.stdout.write(`\x1b[2J\x1b[3J\x1b[H${text}\n`);
     else console.log(`${text}\n`);
   }
@@ -190,7 +246,7 @@ class Watcher {
       return;
     }
     if (key === 'h') {
-      this.#note = nextHint(this.#current, this.#store);
+      this.#note = showNextHint(this.#current, this.#store, { again: 'Press h for the next one.', regrade: 'Save your file to grade it again.' });
       this.#draw();
       return;
     }
@@ -207,7 +263,7 @@ class Watcher {
   }
 
   #quit(): void {
-    this.#watcher?.close();
+    for (const key of [...this.#watchers.keys()]) this.#unwatch(key);
     for (const timer of this.#timers.values()) clearTimeout(timer);
     if (this.#tty) process.stdin.setRawMode(false);
     this.#lines?.close();

@@ -24,6 +24,8 @@ export interface TestRecord {
   name: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   errors: ErrorRecord[];
+  /** Why a skipped test did not run, when the skip said so. */
+  note?: string;
   durationMs: number;
 }
 
@@ -74,6 +76,7 @@ function testRecord(test: TestCase, project: string, file: string): TestRecord {
     name: test.fullName,
     state: result.state,
     errors: (result.errors ?? []).map(toRecord),
+    ...(result.state === 'skipped' && result.note ? { note: result.note } : {}),
     durationMs: Math.round(test.diagnostic()?.duration ?? 0),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainMessage } from '../../cli/explain.ts';
 import { parseGradeArgs } from '../../cli/grade-command.ts';
-import { UsageError } from '../../cli/context.ts';
+import { UsageError } from '../../core/run-main.ts';
 
 describe('explainMessage', () => {
   it('says a TODO is still a TODO', () => {
@@ -31,13 +31,18 @@ describe('explainMessage', () => {
 });
 
 describe('parseGradeArgs', () => {
-  it('reads a filter, --json, --json=<file> and --watchdog', () => {
-    expect(parseGradeArgs(['06-message-queues', '--json', '--json=out.json', '--watchdog=3'])).toEqual({
+  it('reads a filter, --json, --json=<file>, --watchdog and --all', () => {
+    expect(parseGradeArgs(['06-message-queues', '--json', '--json=out.json', '--watchdog=3', '--all'])).toEqual({
       filter: '06-message-queues',
       jsonToStdout: true,
       jsonFile: 'out.json',
       idleSeconds: 3,
+      all: true,
     });
+  });
+
+  it('takes --watchdog with its value as the next argument too', () => {
+    expect(parseGradeArgs(['--watchdog', '4']).idleSeconds).toBe(4);
   });
 
   it('rejects a watchdog that is not a positive number', () => {

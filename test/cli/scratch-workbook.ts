@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { HintMeta, Requirement } from '../../core/chapter-meta.ts';
 import { generateStub } from '../../core/stub-generator.ts';
 import { ROOT } from '../../core/root.ts';
 
@@ -18,6 +19,10 @@ export interface ScratchCase {
   extraTests?: string;
   /** Other files to place in the chapter folder (a renamed exercise file). */
   strays?: string[];
+  /** The hint ladder (three plain hints by default). */
+  hints?: HintMeta[];
+  /** System programs the exercise declares it needs. */
+  requires?: Requirement[];
 }
 
 export interface ScratchWorkbook {
@@ -53,7 +58,8 @@ export function makeScratchWorkbook(name: string, cases: ScratchCase[]): Scratch
     difficulty: 'warm-up',
     summary: 'A copy of the warm-up exercise with a particular learner file.',
     tasks: warmUp.tasks,
-    hints: ['The first hint.', 'The second hint.', 'The third hint.'],
+    hints: c.hints ?? ['The first hint.', 'The second hint.', 'The third hint.'],
+    ...(c.requires ? { requires: c.requires } : {}),
   }));
   writeFileSync(path.join(chapters, SLUG, 'chapter.ts'), `export default ${JSON.stringify({ slug: SLUG, title: 'Broken learner files', exercises }, null, 2)};\n`);
   for (const c of cases) {
@@ -67,7 +73,7 @@ export function makeScratchWorkbook(name: string, cases: ScratchCase[]): Scratch
     for (const stray of c.strays ?? []) writeFileSync(path.join(chapters, SLUG, stray), solution);
   }
   const env: NodeJS.ProcessEnv = { ...process.env, WORKBOOK_ROOT: root, WORKBOOK_TARGET: chapters, NO_COLOR: '1' };
-  for (const key of ['WORKBOOK_RESULTS', 'WORKBOOK_OVERRIDES', 'WORKBOOK_CHECK_PLAN', 'WORKBOOK_ACTIVITY', 'WORKBOOK_GRADE_FILES', 'FORCE_COLOR']) delete env[key];
+  for (const key of ['WORKBOOK_RESULTS', 'WORKBOOK_OVERRIDES', 'WORKBOOK_CHECK_PLAN', 'WORKBOOK_GRADE_RUN', 'FORCE_COLOR', 'COLUMNS']) delete env[key];
   return {
     root,
     chapters,

@@ -2,27 +2,29 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import type { UserConsoleLog } from 'vitest';
+import { currentRunFiles } from './run-files.ts';
 
 /**
  * A vitest reporter the grader runs beside `core/results-reporter.ts`. It appends one JSON line
- * per event to the file named by `WORKBOOK_ACTIVITY` *as the run goes*, so that when the
+ * per event to the run's `events.jsonl` (see run-files.ts) *as the run goes*, so that when the
  * grader's watchdog has to kill a run that hangs (a synchronous infinite loop never lets vitest
  * finish), it still knows which suites finished, which test was running, and what passed so far.
  * The file growing is also the watchdog's heartbeat.
  *
- * Test starts and ends are written by cli/grader/setup.ts, from inside the worker.
+ * Test starts and ends are written by cli/grader/setup.ts, from inside the worker, to the same file.
  *
  * It also caps what the learner's code prints: the first {@link LOG_LIMIT_BYTES} of console
  * output per suite are kept, the rest only counted.
  */
-export type ActivityEvent =
+export type GradeEvent =
   | { event: 'run-start'; file?: undefined }
   | { event: 'module-queued'; file: string }
   | { event: 'file-start'; file: string }
   | { event: 'file-end'; file: string }
   | { event: 'module-start'; file: string }
-  | { event: 'test-start'; file: string; task: string | undefined; name: string }
-  | { event: 'test-end'; file: string; task: string | undefined; name: string; state: string; message?: string }
+  /** `name` is the test's own title, `fullName` every enclosing describe's title and its own, joined by ` > `. */
+  | { event: 'test-start'; file: string; task: string | undefined; name: string; fullName: string }
+  | { event: 'test-end'; file: string; task: string | undefined; name: string; fullName: string; state: 'passed' | 'failed' | 'skipped'; message?: string }
   | { event: 'module-end'; file: string }
   | { event: 'log'; file: string; text: string }
   | { event: 'log-total'; file: string; bytes: number }
@@ -30,8 +32,8 @@ export type ActivityEvent =
 
 export const LOG_LIMIT_BYTES = 4_096;
 
-export default class ActivityReporter implements Reporter {
-  #out = process.env.WORKBOOK_ACTIVITY;
+export default class EventsReporter implements Reporter {
+  #out = currentRunFiles()?.events;
   #logBytes = new Map<string, number>();
   #fileOfTask = new Map<string, string>();
 
@@ -83,7 +85,7 @@ export default class ActivityReporter implements Reporter {
     }
   }
 
-  #write(event: ActivityEvent): void {
+  #write(event: GradeEvent): void {
     if (this.#out) appendFileSync(this.#out, `${JSON.stringify(event)}\n`);
   }
 }
