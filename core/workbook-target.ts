@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { ROOT } from './root.ts';
@@ -39,13 +40,42 @@ export function workbookTarget(options: TargetOptions = targetFromEnv()): Plugin
   return {
     name: 'workbook-target',
     enforce: 'pre',
-    resolveId(source) {
+    async resolveId(source) {
       if (!source.startsWith(WORKBOOK_PREFIX)) return null;
       const id = source.slice(WORKBOOK_PREFIX.length).replace(/\.(js|ts)$/, '');
       const override = overrides[id];
-      if (override) return path.resolve(ROOT, override);
-      // A missing file still resolves here, so the failure names the path the learner should create.
-      return path.join(dir, `${id}.ts`);
+      if (!override) {
+        // A missing file still resolves here, so the failure names the path the learner should create.
+        return path.join(dir, `${id}.ts`);
+      }
+      const file = path.resolve(ROOT, override);
+      if (!isWrittenAsEdits(file)) return file;
+      // The module is the edited base file; it keeps the base's path, so its relative imports
+      // resolve beside the base, and the query names the known-bad file that edits it.
+      const { readMutantSpec } = await import('./mutant.ts');
+      const spec = readMutantSpec(file)!;
+      const base = spec.base ? path.resolve(ROOT, spec.base) : path.join(ROOT, 'solutions', `${id}.ts`);
+      return `${base}${MUTANT_QUERY}${encodeURIComponent(file)}`;
+    },
+    async load(moduleId) {
+      const at = moduleId.indexOf(MUTANT_QUERY);
+      if (at < 0) return null;
+      const base = moduleId.slice(0, at);
+      const file = decodeURIComponent(moduleId.slice(at + MUTANT_QUERY.length));
+      const { applyEdits, readMutantSpec } = await import('./mutant.ts');
+      const label = `${path.relative(ROOT, file)} (editing ${path.relative(ROOT, base)})`;
+      return applyEdits(readFileSync(base, 'utf8'), readMutantSpec(file)!.edits, label);
     },
   };
+}
+
+const MUTANT_QUERY = '?workbook-mutant=';
+
+/** A known-bad implementation written as edits of a correct file (`export default edits([...])`). */
+function isWrittenAsEdits(file: string): boolean {
+  try {
+    return /export\s+default\s+edits\s*\(/.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }

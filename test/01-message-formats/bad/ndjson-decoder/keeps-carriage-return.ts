@@ -3,11 +3,9 @@
  * \r, so most lines still work, but an empty \r\n line is reported as invalid JSON and a line at
  * the size limit counts its \r.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/01-message-formats/ndjson-decoder.ts');
-
-export const { NdjsonDecoder } = await mutant<Module>('01-message-formats/ndjson-decoder', [
+export default edits([
   ['    if (this.#pending + bytes.length > this.#limit + 1) {', '    if (this.#pending + bytes.length > this.#limit) {'],
   ['    const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;', '    const end = bytes.length;'],
 ]);

@@ -3,10 +3,8 @@
  * synchronous, sometimes not: whatever the caller does right after `submit` runs after the task
  * has already started.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/03-message-ordering/keyed-executor.ts');
-
-export const { KeyedExecutor } = await mutant<Module>('03-message-ordering/keyed-executor', [
+export default edits([
   ['queueMicrotask(() => void this.#drain(key, fresh));', 'void this.#drain(key, fresh);'],
 ]);

@@ -1,8 +1,6 @@
 /** Bug: rejects a cancelled or timed-out request locally but never tells the server, so the server keeps working on it. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/04-async-messaging/rpc-client.ts');
-
-export const { RpcClient, RpcError, RpcTimeoutError, TransportClosedError } = await mutant<Module>('04-async-messaging/rpc-client', [
+export default edits([
   ["    const params = reason === undefined ? { requestId: id } : { requestId: id, reason };\n    try {\n      this.#transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params });\n    } catch {\n      // Best effort: if the notification cannot be sent, the peer's late response is ignored anyway.\n    }", '    void reason;'],
 ]);

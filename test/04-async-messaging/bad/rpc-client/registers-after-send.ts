@@ -1,9 +1,7 @@
 /** Bug: adds the request to the pending map only after send() returns, so a response delivered during send() is dropped as unknown. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/04-async-messaging/rpc-client.ts');
-
-export const { RpcClient, RpcError, RpcTimeoutError, TransportClosedError } = await mutant<Module>('04-async-messaging/rpc-client', [
+export default edits([
   ["      signal?.addEventListener('abort', entry.onAbort);\n      // Registered before sending: an in-process transport may deliver the response inside send().\n      this.#pending.set(id, entry);\n      const request: JsonRpcRequest = { jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) };", "      signal?.addEventListener('abort', entry.onAbort);\n      const request: JsonRpcRequest = { jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) };"],
   ['      }\n    });', '      }\n      this.#pending.set(id, entry);\n    });'],
 ]);

@@ -2,13 +2,9 @@
  * Bug: a once listener is removed after it is called, so if it emits its own event again the
  * nested emit calls it a second time.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/05-callbacks/event-bus.ts');
-
-export const { EventBus, ListenerError, UnhandledError } = await mutant<Module>(
-  '05-callbacks/event-bus',
-  [
+export default edits([
     ['      if (registration.removed) continue;\n      if (registration.once) this.#remove(event, registration);\n      if (event === \'error\') {', '      if (registration.removed) continue;\n      if (event === \'error\') {'],
     ['        registration.listener(...args);\n        continue;', '        registration.listener(...args);\n        if (registration.once) this.#remove(event, registration);\n        continue;'],
     ['        failures.push(new ListenerError(event, cause));\n      }\n    }\n    const emitError = this.emit as (event: \'error\', error: unknown) => boolean;', '        failures.push(new ListenerError(event, cause));\n      }\n      if (registration.once) this.#remove(event, registration);\n    }\n    const emitError = this.emit as (event: \'error\', error: unknown) => boolean;'],

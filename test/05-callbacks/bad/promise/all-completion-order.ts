@@ -2,13 +2,9 @@
  * Bug: `MyPromise.all` pushes each result as it arrives, so results come in completion order
  * instead of input order.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/05-callbacks/promise.ts');
-
-export const { MyPromise } = await mutant<Module>(
-  '05-callbacks/promise',
-  [
+export default edits([
     ['        const at = index++;', '        index++;'],
     ['          results[at] = result;', '          results.push(result);'],
   ],

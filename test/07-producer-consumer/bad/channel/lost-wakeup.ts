@@ -1,11 +1,7 @@
 /** Bug: one slot for a waiting receiver: a second receiver overwrites the first one's wake-up, so the first waits forever (a lost wake-up). */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/07-producer-consumer/channel.ts');
-
-export const { Channel, ChannelClosedError } = await mutant<Module>(
-  '07-producer-consumer/channel',
-  [
+export default edits([
     ['  #receivers: Array<(r: IteratorResult<T, undefined>) => void> = [];', '  #receiver: ((r: IteratorResult<T, undefined>) => void) | undefined;'],
     ['    const receiver = this.#receivers.shift();', '    const receiver = this.#receiver;'],
     ['    if (receiver) {\n      receiver({ done: false, value });', '    if (receiver) {\n      this.#receiver = undefined;\n      receiver({ done: false, value });'],

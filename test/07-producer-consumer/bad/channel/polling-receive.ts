@@ -1,11 +1,7 @@
 /** Bug: receive treats an empty buffer as the end of the stream, like the source outline's `while not queue.empty()` consumer: a consumer that runs before the producer quits early. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/07-producer-consumer/channel.ts');
-
-export const { Channel, ChannelClosedError } = await mutant<Module>(
-  '07-producer-consumer/channel',
-  [
+export default edits([
     ['  #senders: Array<{ value: T; resolve: () => void; reject: (e: Error) => void }> = [];\n  #receivers: Array<(r: IteratorResult<T, undefined>) => void> = [];\n  #closed = false;', '  #senders: Array<{ value: T; resolve: () => void; reject: (e: Error) => void }> = [];\n  #closed = false;'],
     ['    if (this.#closed) return Promise.reject(new ChannelClosedError());\n    const receiver = this.#receivers.shift();\n    if (receiver) {\n      receiver({ done: false, value });\n      return Promise.resolve();\n    }\n    if (this.#buffer.length < this.#capacity) {', '    if (this.#closed) return Promise.reject(new ChannelClosedError());\n    if (this.#buffer.length < this.#capacity) {'],
     ['  receive(): Promise<IteratorResult<T, undefined>> {', '  async receive(): Promise<IteratorResult<T, undefined>> {\n    // "Consume while the queue is not empty": nothing waits for a value that has not arrived yet.'],

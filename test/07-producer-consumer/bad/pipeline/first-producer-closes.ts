@@ -1,11 +1,7 @@
 /** Bug: each producer closes the channel when it finishes, so with several producers the first to finish cuts the others off and their remaining items are lost. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/07-producer-consumer/pipeline.ts');
-
-export const { runPipeline } = await mutant<Module>(
-  '07-producer-consumer/pipeline',
-  [
+export default edits([
     ['      }\n    } catch (error) {', '      }\n      channel.close();\n    } catch (error) {'],
     ['      if (!(failure && error instanceof ChannelClosedError)) fail(error);', '      if (!(error instanceof ChannelClosedError)) fail(error);'],
   ],

@@ -1,11 +1,7 @@
 /** Bug: a failing handler is caught and logged, and the consumer moves on: runPipeline resolves as if every item had been processed. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/07-producer-consumer/pipeline.ts');
-
-export const { runPipeline } = await mutant<Module>(
-  '07-producer-consumer/pipeline',
-  [
+export default edits([
     ['      } catch (error) {\n        fail(error);\n        return;', '      } catch {\n        // "log and continue": the caller never learns that an item was not processed'],
   ],
   { base: 'test/07-producer-consumer/bad/compact-pipeline.ts' },

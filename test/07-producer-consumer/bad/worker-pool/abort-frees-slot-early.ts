@@ -1,11 +1,7 @@
 /** Bug: aborting a running task frees its slot at once, although the task may ignore its signal and keep running: the limit is exceeded. */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/07-producer-consumer/worker-pool.ts');
-
-export const { PoolClosedError, WorkerPool } = await mutant<Module>(
-  '07-producer-consumer/worker-pool',
-  [
+export default edits([
     ['        reject(signal!.reason);\n      }', '        reject(signal!.reason);\n        this.#running--;\n        this.#next();\n      }'],
     ['      .finally(() => {\n        settled = true;', '      .finally(() => {\n        if (settled && signal?.aborted) return;\n        settled = true;'],
   ],
