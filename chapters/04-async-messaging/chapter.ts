@@ -9,7 +9,7 @@ export default defineChapter({
       title: 'Predict the event loop',
       difficulty: 'warm-up',
       summary:
-        'Read seven small snippets of asynchronous Node.js code and predict the order in which they log. The suite runs each snippet on the real event loop and explains every order you got wrong.',
+        'Read seven small snippets of asynchronous Node.js code and predict the order in which they log. The tests run each snippet on the real event loop and explain every order you got wrong.',
       tasks: [
         { title: 'synchronous code runs first', points: 1 },
         { title: 'nextTick before promise reactions', points: 1 },
