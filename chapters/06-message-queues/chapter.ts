@@ -9,7 +9,7 @@ export default defineChapter({
       title: 'A FIFO message queue with O(1) dequeue',
       difficulty: 'easy',
       summary:
-        'The source outline dequeues with list.pop(0), which moves every remaining message. Build a queue whose enqueue and dequeue cost the same at any backlog.',
+        'A queue that dequeues with Array#shift (Python: list.pop(0)) moves every remaining message on each dequeue. Build one whose enqueue and dequeue cost the same at any backlog.',
       tasks: [
         { title: 'FIFO order', points: 2 },
         { title: 'empty queue', points: 1 },
