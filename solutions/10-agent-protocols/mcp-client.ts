@@ -1,0 +1,480 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS, type CallToolResult, type JsonRpcMessage, type JsonSchema, type RequestId } from './mcp-server.ts';
+
+/**
+ * The server answered a request with a JSON-RPC error (a protocol error): an unknown method,
+ * invalid params, an unknown tool. A tool that ran and failed is not one of these: its result
+ * comes back normally, with `isError: true`.
+ *
+ * @provided
+ */
+export class McpProtocolError extends Error {
+  /** The JSON-RPC error code, such as -32601 (method not found) or -32602 (invalid params). */
+  readonly code: number;
+  /** The error's `data` member, when the server sent one. */
+  readonly data?: unknown;
+
+  constructor(code: number, message: string, data?: unknown) {
+    super(message);
+    this.name = 'McpProtocolError';
+    this.code = code;
+    this.data = data;
+  }
+}
+
+/**
+ * The connection ended while a request was waiting for its answer: the server process exited,
+ * or the client was closed. Also what every request rejects with once the client is closed.
+ *
+ * @provided
+ */
+export class McpConnectionClosedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'McpConnectionClosedError';
+  }
+}
+
+/**
+ * A request got no answer within its time limit; the client sent `notifications/cancelled` for it.
+ *
+ * @provided
+ */
+export class McpTimeoutError extends Error {
+  /** The limit that passed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(method: string, timeoutMs: number) {
+    super(`${method} got no answer within ${timeoutMs} ms`);
+    this.name = 'McpTimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** How to start the server, and how patient to be with it. */
+export interface McpClientOptions {
+  /** The program to run, such as `node` or `npx`. */
+  command: string;
+  args?: readonly string[];
+  /** The server's environment. Defaults to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Where the server's stderr (its logs) goes: `inherit` (the default), `ignore`, or `pipe` to read it from {@link McpClient.stderr}. */
+  stderr?: 'inherit' | 'ignore' | 'pipe';
+  /** `clientInfo` in the `initialize` request. Defaults to `{ name: 'workbook-mcp-client', version: '1.0.0' }`. */
+  clientInfo?: { name: string; version: string };
+  /** The time limit of every request that sets none itself, in milliseconds. Defaults to 60,000. */
+  timeoutMs?: number;
+  /** How long {@link McpClient.close} waits for the server to exit before each stronger signal. Defaults to 2,000. */
+  exitGraceMs?: number;
+}
+
+/** What a caller may add to one request. */
+export interface RequestOptions {
+  /** Aborting it cancels the request: the server is sent `notifications/cancelled`, the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Asks for progress (the request carries a `progressToken`) and receives each `notifications/progress` for it. */
+  onProgress?: (progress: Progress) => void;
+  /** This request's time limit in milliseconds, instead of the client's. */
+  timeoutMs?: number;
+}
+
+/** One progress report, as the server sent it. */
+export interface Progress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+/** A tool as `tools/list` describes it. */
+export interface ToolInfo {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: JsonSchema;
+}
+
+/** What the server said about itself in its `initialize` result. */
+export interface ServerInfo {
+  name: string;
+  version: string;
+  title?: string;
+}
+
+interface Pending {
+  method: string;
+  resolve: (result: Record<string, unknown>) => void;
+  reject: (error: unknown) => void;
+  onProgress: ((progress: Progress) => void) | undefined;
+  cleanup: () => void;
+}
+
+/**
+ * A minimal MCP client over the stdio transport: it starts the server as a child process and
+ * exchanges newline-delimited JSON-RPC messages with it, one message per line, on the child's
+ * stdin and stdout. The server's stderr is its log, never protocol.
+ *
+ * - {@link McpClient.connect} runs the handshake: `initialize` with {@link LATEST_PROTOCOL_VERSION},
+ *   a check that the server's chosen version is one the client speaks, then
+ *   `notifications/initialized`.
+ * - Requests get increasing integer ids and are matched to their responses by id, so any number
+ *   can be in flight and answers may come in any order. A JSON-RPC error rejects with
+ *   {@link McpProtocolError}; a result resolves, including a tool result with `isError: true`.
+ * - `onProgress` puts `_meta.progressToken` (the request's id) into the request and receives the
+ *   `notifications/progress` that quote it. Without `onProgress` no token is sent.
+ * - Aborting a request's `signal`, or its time limit passing, sends `notifications/cancelled` with
+ *   the request's id and rejects at once (with the signal's reason, or {@link McpTimeoutError});
+ *   a response that still arrives is ignored. An already aborted signal sends nothing at all.
+ * - Requests from the server are answered: `ping` with an empty result, anything else with
+ *   Method Not Found. Lines that are not JSON are ignored.
+ * - When the server exits, every waiting request rejects with {@link McpConnectionClosedError}.
+ *
+ * @example
+ * const client = new McpClient({ command: 'npx', args: ['tsx', 'chapters/10-agent-protocols/serve-stdio.ts'] });
+ * await client.connect();
+ * const tools = await client.listTools();
+ * const sum = await client.callTool('add', { a: 2, b: 3 }); // { content: [{ type: 'text', text: '5' }] }
+ * await client.callTool('count_slowly', { to: 3 }, { onProgress: (p) => console.log(p.progress, '/', p.total) });
+ * await client.close();
+ */
+export class McpClient {
+  readonly #options: McpClientOptions;
+  readonly #pending = new Map<RequestId, Pending>();
+  #child: ChildProcess | undefined;
+  #exited: Promise<void> | undefined;
+  #closedReason: string | undefined;
+  #nextId = 1;
+  #protocolVersion: string | undefined;
+  #serverInfo: ServerInfo | undefined;
+  #capabilities: Record<string, unknown> = {};
+  #instructions: string | undefined;
+
+  /**
+   * Prepares a client; nothing starts until {@link McpClient.connect}.
+   *
+   * @throws {TypeError} when `command` is not a non-empty string.
+   * @example
+   * const client = new McpClient({ command: process.execPath, args: ['server.js'], stderr: 'pipe', timeoutMs: 10_000 });
+   */
+  constructor(options: McpClientOptions) {
+    if (typeof options?.command !== 'string' || options.command === '') {
+      throw new TypeError(`Expected \`command\` to be a non-empty string, got ${JSON.stringify(options?.command)}`);
+    }
+    this.#options = options;
+  }
+
+  /**
+   * The protocol version the server chose; `undefined` before {@link McpClient.connect} succeeds.
+   *
+   * @example
+   * client.protocolVersion; // '2025-11-25'
+   */
+  get protocolVersion(): string | undefined {
+    return this.#protocolVersion;
+  }
+
+  /**
+   * `serverInfo` from the `initialize` result; `undefined` before connecting.
+   *
+   * @example
+   * client.serverInfo?.name; // 'workbook-demo'
+   */
+  get serverInfo(): ServerInfo | undefined {
+    return this.#serverInfo;
+  }
+
+  /**
+   * The capabilities the server declared (`{ tools: {…} }` for a tool server); `{}` before connecting.
+   *
+   * @example
+   * 'tools' in client.serverCapabilities; // true
+   */
+  get serverCapabilities(): Record<string, unknown> {
+    return this.#capabilities;
+  }
+
+  /**
+   * The server's `instructions`, when it sent any.
+   *
+   * @example
+   * client.instructions; // 'Use add for sums.'
+   */
+  get instructions(): string | undefined {
+    return this.#instructions;
+  }
+
+  /**
+   * The child process id while it runs; `undefined` before connecting and after it exited.
+   *
+   * @example
+   * client.pid; // 12345
+   */
+  get pid(): number | undefined {
+    return this.#child?.exitCode === null && this.#child.signalCode === null ? this.#child.pid : undefined;
+  }
+
+  /**
+   * The server's stderr when `stderr: 'pipe'` was asked for; `null` otherwise.
+   *
+   * @example
+   * client.stderr?.on('data', (chunk) => process.stderr.write(chunk));
+   */
+  get stderr(): Readable | null {
+    return this.#child?.stderr ?? null;
+  }
+
+  /**
+   * Starts the server and runs the handshake. Rejects, and stops the child, when the program
+   * cannot be started, exits during the handshake, answers `initialize` with an error, or chooses
+   * a protocol version this client does not support.
+   *
+   * @throws {Error} when called a second time.
+   * @example
+   * await client.connect();
+   * client.protocolVersion; // '2025-11-25'
+   */
+  async connect(): Promise<void> {
+    if (this.#child) throw new Error('connect() was already called; make a new McpClient to connect again');
+    const { command, args = [], env = process.env, cwd, stderr = 'inherit' } = this.#options;
+    const child = spawn(command, [...args], { cwd, env, stdio: ['pipe', 'pipe', stderr] });
+    this.#child = child;
+    this.#exited = new Promise((resolve) => child.once('close', () => resolve()));
+    child.once('exit', (code, signal) => this.#shutDown(`the server exited (${signal ?? `code ${code}`})`));
+    // A write to a server that already exited fails with EPIPE; the exit handler reports it.
+    child.stdin!.on('error', () => {});
+    createInterface({ input: child.stdout! }).on('line', (line) => this.#receive(line));
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', (error) => {
+        // The program could not start (a wrong command, say): there is no process to stop later.
+        this.#shutDown(`could not start ${command}: ${error.message}`);
+        this.#child = undefined;
+        reject(error);
+      });
+    });
+
+    try {
+      const result = await this.request('initialize', {
+        protocolVersion: LATEST_PROTOCOL_VERSION,
+        capabilities: {},
+        clientInfo: this.#options.clientInfo ?? { name: 'workbook-mcp-client', version: '1.0.0' },
+      });
+      const version = result.protocolVersion;
+      if (typeof version !== 'string' || !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+        throw new Error(`the server chose protocol version ${JSON.stringify(version)}, which this client does not support`);
+      }
+      this.#protocolVersion = version;
+      this.#serverInfo = result.serverInfo as ServerInfo;
+      this.#capabilities = (result.capabilities ?? {}) as Record<string, unknown>;
+      this.#instructions = typeof result.instructions === 'string' ? result.instructions : undefined;
+      this.notify('notifications/initialized');
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Sends a request and resolves to its `result`. See {@link RequestOptions} for progress,
+   * cancellation and time limits.
+   *
+   * @throws {McpProtocolError} when the server answers with an error.
+   * @throws {McpTimeoutError} when the time limit passes first.
+   * @throws {McpConnectionClosedError} when the connection ends first, or has ended.
+   * @example
+   * await client.request('tools/list'); // { tools: [ … ] }
+   * await client.request('prompts/list'); // rejects: McpProtocolError, code -32601, from a server without prompts
+   */
+  request(method: string, params?: Record<string, unknown>, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const { signal, onProgress } = options;
+      if (this.#closedReason !== undefined || !this.#child) {
+        return reject(new McpConnectionClosedError(this.#closedReason ?? 'not connected: call connect() first'));
+      }
+      if (signal?.aborted) return reject(signal.reason);
+      const id = this.#nextId++;
+      let body = params;
+      if (onProgress) body = { ...params, _meta: { ...(params?._meta as object | undefined), progressToken: id } };
+
+      const cancel = (reason: unknown, why: string): void => {
+        if (!this.#pending.has(id)) return;
+        this.#settle(id);
+        // initialize must never be cancelled; the handshake fails instead.
+        if (method !== 'initialize') this.notify('notifications/cancelled', { requestId: id, reason: why });
+        reject(reason);
+      };
+      const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
+      const timer = setTimeout(() => cancel(new McpTimeoutError(method, timeoutMs), `timed out after ${timeoutMs} ms`), timeoutMs);
+      const onAbort = (): void => cancel(signal!.reason, String(signal!.reason));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#pending.set(id, {
+        method,
+        resolve,
+        reject,
+        onProgress,
+        cleanup: () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        },
+      });
+      this.#write(body === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params: body });
+    });
+  }
+
+  /**
+   * Sends a notification. Does nothing once the connection has ended.
+   *
+   * @example
+   * client.notify('notifications/roots/list_changed');
+   */
+  notify(method: string, params?: Record<string, unknown>): void {
+    if (this.#closedReason !== undefined || !this.#child) return;
+    this.#write(params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Checks that the server answers.
+   *
+   * @example
+   * await client.ping({ timeoutMs: 1_000 });
+   */
+  async ping(options: RequestOptions = {}): Promise<void> {
+    await this.request('ping', undefined, options);
+  }
+
+  /**
+   * Lists every tool, following `nextCursor` through as many pages as the server returns.
+   *
+   * @throws {McpProtocolError} when the server repeats a cursor (it would never end) or sends no `tools` array.
+   * @example
+   * (await client.listTools()).map((tool) => tool.name); // ['add', 'count_slowly']
+   */
+  async listTools(options: RequestOptions = {}): Promise<ToolInfo[]> {
+    const tools: ToolInfo[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.request('tools/list', cursor === undefined ? {} : { cursor }, options);
+      if (!Array.isArray(page.tools)) throw new McpProtocolError(-32603, 'tools/list returned no tools array');
+      tools.push(...(page.tools as ToolInfo[]));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : undefined;
+      if (cursor !== undefined && seen.has(cursor)) throw new McpProtocolError(-32603, `tools/list repeated the cursor ${JSON.stringify(cursor)}`);
+      if (cursor !== undefined) seen.add(cursor);
+    } while (cursor !== undefined);
+    return tools;
+  }
+
+  /**
+   * Calls a tool. A tool that fails resolves like any result, with `isError: true`: that is the
+   * tool's answer, for the model to read. Only protocol errors reject.
+   *
+   * @throws {McpProtocolError} when the server refuses the call itself (an unknown tool, say).
+   * @example
+   * const controller = new AbortController();
+   * const done = client.callTool('count_slowly', { to: 100 }, { signal: controller.signal, onProgress: (p) => p.progress > 3 && controller.abort() });
+   * await done; // rejects with controller.signal.reason; the server was told to stop
+   */
+  async callTool(name: string, args: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<CallToolResult> {
+    const result = await this.request('tools/call', { name, arguments: args }, options);
+    if (!Array.isArray(result.content)) throw new McpProtocolError(-32603, `tools/call ${name} returned no content array`);
+    return result as unknown as CallToolResult;
+  }
+
+  /**
+   * Ends the connection the way the stdio transport asks: closes the server's stdin, waits up to
+   * `exitGraceMs` for it to exit, then sends SIGTERM, and after another `exitGraceMs` SIGKILL.
+   * Waiting requests reject with {@link McpConnectionClosedError}. Resolves once the child has
+   * exited; calling it again, or after the server exited, resolves at once.
+   *
+   * @example
+   * await client.close();
+   * client.pid; // undefined
+   */
+  async close(): Promise<void> {
+    const child = this.#child;
+    if (!child) return;
+    this.#shutDown('the client closed the connection');
+    const grace = this.#options.exitGraceMs ?? 2_000;
+    child.stdin?.end();
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      if (await this.#exitedWithin(grace)) return;
+      child.kill(signal);
+    }
+    await this.#exited;
+  }
+
+  async #exitedWithin(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    });
+    const exited = await Promise.race([this.#exited!.then(() => true as const), timeout]);
+    clearTimeout(timer);
+    return exited;
+  }
+
+  #write(message: JsonRpcMessage): void {
+    // JSON.stringify never emits a raw newline, so one message is one line.
+    this.#child!.stdin!.write(`${JSON.stringify(message)}\n`);
+  }
+
+  #receive(line: string): void {
+    let message: Record<string, unknown>;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      message = value as Record<string, unknown>;
+    } catch {
+      return; // not a message: the server should not write it, and the client must not choke on it
+    }
+    const id = message.id;
+    const isId = typeof id === 'string' || Number.isInteger(id);
+    if (typeof message.method === 'string') {
+      if (isId) this.#answerServerRequest(id as RequestId, message.method);
+      else if (message.method === 'notifications/progress') this.#progress(message.params);
+      return;
+    }
+    if (!isId) return;
+    const pending = this.#pending.get(id as RequestId);
+    if (!pending) return; // a late answer to a request that was cancelled or timed out
+    this.#settle(id as RequestId);
+    const error = message.error as { code?: unknown; message?: unknown; data?: unknown } | undefined;
+    if (error !== undefined) {
+      pending.reject(new McpProtocolError(Number(error.code), String(error.message), error.data));
+    } else {
+      pending.resolve((message.result ?? {}) as Record<string, unknown>);
+    }
+  }
+
+  #progress(params: unknown): void {
+    if (typeof params !== 'object' || params === null) return;
+    const { progressToken, progress, total, message } = params as Record<string, unknown>;
+    const pending = this.#pending.get(progressToken as RequestId);
+    if (!pending?.onProgress || typeof progress !== 'number') return;
+    const report: Progress = { progress };
+    if (typeof total === 'number') report.total = total;
+    if (typeof message === 'string') report.message = message;
+    pending.onProgress(report);
+  }
+
+  #answerServerRequest(id: RequestId, method: string): void {
+    if (method === 'ping') this.#write({ jsonrpc: '2.0', id, result: {} });
+    else this.#write({ jsonrpc: '2.0', id, error: { code: -32601, message: `Method not found: ${method}` } });
+  }
+
+  #settle(id: RequestId): void {
+    this.#pending.get(id)?.cleanup();
+    this.#pending.delete(id);
+  }
+
+  #shutDown(reason: string): void {
+    if (this.#closedReason !== undefined) return;
+    this.#closedReason = reason;
+    for (const [id, pending] of this.#pending) {
+      this.#settle(id);
+      pending.reject(new McpConnectionClosedError(`${pending.method}: ${reason}`));
+    }
+  }
+}
