@@ -9,7 +9,7 @@ export default defineChapter({
       title: 'A bounded channel with backpressure and close',
       difficulty: 'medium',
       summary:
-        'The source outline\'s consumer polls queue.empty() and can quit before anything was produced. Build the channel that fixes it: receive waits, send waits while the buffer is full, close ends the stream without losing buffered values.',
+        'A consumer that polls whether the queue is empty can quit before anything was produced (the usual textbook example does). Build the channel that fixes it: receive waits, send waits while the buffer is full, close ends the stream without losing buffered values.',
       tasks: [
         { title: 'buffered send and receive', points: 1 },
         { title: 'receive waits for a value', points: 2 },
@@ -41,7 +41,7 @@ export default defineChapter({
       ],
       hints: [
         'Start one async loop per producer (read its iterable, await channel.send for each item) and one per consumer (for await over the channel, await handle). Promise.all over each group tells you when that group has finished.',
-        'End of stream is your job: close the channel only after every producer loop has finished (not when the first one does), then wait for every consumer loop before resolving. That ordering is the completion tracking the source outline lacks.',
+        'End of stream is your job: close the channel only after every producer loop has finished (not when the first one does), then wait for every consumer loop before resolving. That ordering is the completion tracking a polling consumer lacks.',
         'On the first error, remember it, close the channel so blocked producers wake up (their ChannelClosedError is a consequence, not a new error), let consumers stop before their next item, wait for both groups, then throw the remembered error.',
       ],
     },

@@ -4,10 +4,10 @@ import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/chan
 import { describeGrowth, measureGrowth } from '../support/complexity.ts';
 import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
 import { ProducerConsumer } from './outline.ts';
-import { flushMicrotasks, settled, track } from '../support/async.ts';
+import { flushMicrotasks, settled, track, type Tracked } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
-// timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
+// timeout. Hangs are still caught without it: the interleaving explorer reports a deadlock as soon as nothing can run.
 vi.setConfig({ testTimeout: 30_000 });
 
 /** send and receive that fail the test, rather than hang it, if they do not complete. */
@@ -15,6 +15,9 @@ const send = <T>(channel: Channel<T>, v: T): Promise<void> => settled(channel.se
 const receive = <T>(channel: Channel<T>): Promise<IteratorResult<T, undefined>> => settled(channel.receive(), 'receive()');
 
 const value = <T>(v: T): IteratorResult<T, undefined> => ({ done: false, value: v });
+
+/** What a tracked promise gave so far; a failure then says "still pending" rather than `undefined`. */
+const now = <T>(t: Tracked<T>): T | string => (t.status === 'fulfilled' ? (t.value as T) : t.status === 'pending' ? 'still pending' : `rejected with ${String(t.reason)}`);
 
 /**
  * Appends what a for await loop received, and stops the loop if it receives far more values than
@@ -81,7 +84,7 @@ describe('receive waits for a value', () => {
     expect(received.status, 'receive() on an empty, open channel must wait for a value, not resolve').toBe('pending');
     await send(channel, 'late');
     await flushMicrotasks();
-    expect(received.value).toEqual(value('late'));
+    expect(now(received)).toEqual(value('late'));
   });
 
   it('waiting receivers are served in arrival order, one value each', async () => {
@@ -92,7 +95,7 @@ describe('receive waits for a value', () => {
     await send(channel, 1);
     await send(channel, 2);
     await flushMicrotasks();
-    expect([first.value, second.value, third.status]).toEqual([value(1), value(2), 'pending']);
+    expect([now(first), now(second), third.status]).toEqual([value(1), value(2), 'pending']);
   });
 
   it('a value sent to a waiting receiver does not stay in the buffer', async () => {
@@ -100,7 +103,7 @@ describe('receive waits for a value', () => {
     const received = track(channel.receive());
     await send(channel, 1);
     await flushMicrotasks();
-    expect(received.value).toEqual(value(1));
+    expect(now(received)).toEqual(value(1));
     expect(channel.size, 'the value went to the waiting receiver, so the buffer should be empty').toBe(0);
   });
 
@@ -111,7 +114,7 @@ describe('receive waits for a value', () => {
     track(channel.send(2));
     track(channel.send(3));
     await flushMicrotasks();
-    expect(receivers.map((r) => r.value)).toEqual([value(1), value(2), value(3)]);
+    expect(receivers.map(now)).toEqual([value(1), value(2), value(3)]);
   });
 });
 
@@ -178,7 +181,7 @@ describe('unbuffered rendezvous', () => {
     const received = track(channel.receive());
     await send(channel, 'hi');
     await flushMicrotasks();
-    expect(received.value).toEqual(value('hi'));
+    expect(now(received)).toEqual(value('hi'));
   });
 
   it('with capacity 0, several senders rendezvous in arrival order', async () => {
@@ -214,7 +217,7 @@ describe('close', () => {
     const b = track(channel.receive());
     channel.close();
     await flushMicrotasks();
-    expect([a.value, b.value]).toEqual([DONE, DONE]);
+    expect([now(a), now(b)], 'receivers waiting when the channel closes should get done').toEqual([DONE, DONE]);
   });
 
   it('send after close rejects with ChannelClosedError', async () => {
@@ -343,7 +346,7 @@ function producersAndConsumers(world: World, shape: Shape) {
 }
 
 describe('holds under every explored interleaving', () => {
-  it('the kit catches the source outline\'s polling consumer (the race this exercise fixes)', async () => {
+  it('a consumer that polls for an empty queue races with its producer; the channel does not', async () => {
     const outline = await checkInterleavings({
       scenario: (world) => {
         const pc = world.name(new ProducerConsumer(), 'queue');
@@ -360,7 +363,7 @@ describe('holds under every explored interleaving', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(outline, 'the outline is racy, so some interleaving must fail').toBeInstanceOf(InterleavingError);
+    expect(outline, 'the polling consumer is racy, so some interleaving must fail').toBeInstanceOf(InterleavingError);
     // The same scenario with the Channel under test must pass every interleaving.
     await checkInterleavings({
       scenario: (world) => {

@@ -5,7 +5,7 @@ import { checkInterleavings, type World } from '../support/concurrency/index.ts'
 import { flushMicrotasks, settled, track } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
-// timeout. Hangs are still caught without it: the kit reports a deadlock as soon as nothing can run.
+// timeout. Hangs are still caught without it: the interleaving explorer reports a deadlock as soon as nothing can run.
 vi.setConfig({ testTimeout: 30_000 });
 
 /** A task that runs until the test releases it (or fails it), counting how many run at once. */
