@@ -4,6 +4,8 @@
  *  1. typecheck        tsc --noEmit over everything
  *  2. metadata         every chapter.ts is valid and names files that exist
  *  3. stubs            every committed stub is what the generator makes from its solution
+ *     programs         exercises that need a system program (redis-server) are graded only where
+ *                      it is installed; without it they are skipped with one line, and CI fails
  *     equivalents      every listed equivalent mutant is still one StrykerJS generates (tools/mutation.ts)
  *  4. graded suites    in one vitest run, as projects:
  *                        solutions  every task of every suite passes on the reference
@@ -25,6 +27,7 @@ import { EXTRA_STEPS } from './check-steps.ts';
 import { checkEquivalents } from './mutation.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
+import { findProgram } from '../core/programs.ts';
 import { runMain } from '../core/run-main.ts';
 import { generateStub } from '../core/stub-generator.ts';
 import { ROOT } from '../core/root.ts';
@@ -95,6 +98,40 @@ export function checkChapterPages(exercises: Exercise[]): StepResult {
   const chapters = [...new Map(exercises.map((e) => [e.chapter.slug, e.chapter])).values()];
   const problems = chapters.flatMap((chapter) => lintChapter(chapter));
   return { name: 'chapter pages', problems, summary: `${chapters.length} page(s): sections, interview answers, listings` };
+}
+
+/**
+ * Exercises whose suite needs a system program (`requires` in the manifest, such as redis-server)
+ * are graded only where it is installed. Like the browser tests: without it they are skipped with
+ * one line saying how to install it, and under CI a missing program is a failure.
+ */
+export function checkRequirements(exercises: Exercise[], env: NodeJS.ProcessEnv = process.env): { step: StepResult; gradable: Exercise[] } {
+  const problems: string[] = [];
+  const skipped: string[] = [];
+  const found = new Set<string>();
+  const gradable = exercises.filter((exercise) => {
+    const missing = (exercise.meta.requires ?? []).filter((requirement) => {
+      if (findProgram(requirement.command, env) === undefined) return true;
+      found.add(requirement.command);
+      return false;
+    });
+    if (missing.length === 0) return true;
+    for (const { command, install } of missing) {
+      const line = `${exercise.key} needs ${command}, which is not installed: ${install}`;
+      if (env.CI) problems.push(`${line} (CI requires it: .ci/run installs it)`);
+      else skipped.push(line);
+    }
+    return false;
+  });
+  const summary =
+    problems.length > 0
+      ? `${problems.length} missing`
+      : skipped.length > 0
+        ? `skipped: ${skipped.join('; ')}`
+        : found.size > 0
+          ? `found ${[...found].join(', ')}`
+          : 'none needed';
+  return { step: { name: 'system programs', problems, summary }, gradable };
 }
 
 /** Removes the folders of earlier runs that were interrupted (their process is gone). */
@@ -299,7 +336,9 @@ async function main(argv: string[]): Promise<number> {
   report(checkStubs(exercises));
   report(await checkEquivalents(exercises, all));
   report(checkChapterPages(exercises));
-  for (const step of runSuites(exercises, !filter)) report(step);
+  const { step: programs, gradable } = checkRequirements(exercises);
+  report(programs);
+  for (const step of runSuites(gradable, !filter)) report(step);
   if (!filter) for (const extra of EXTRA_STEPS) report(await extra());
 
   const failed = results.filter((r) => r.problems.length > 0);
