@@ -47,11 +47,67 @@ export function measureGrowth<S>(options: GrowthOptions<S>): Growth {
   return { smallNsPerOp, largeNsPerOp, ratio: largeNsPerOp / smallNsPerOp };
 }
 
-/** A message for a failed growth check, in the learner's terms. */
-export function describeGrowth(growth: Growth, small: number, large: number): string {
+export interface GrowthExpectation {
+  small: number;
+  large: number;
+  /** The largest ratio a correct solution may show (set well above its ratio on a busy machine). */
+  limit: number;
+  /** The complexity the contract states. Default `constant`. */
+  expected?: 'constant' | 'logarithmic';
+  /** What one timed operation is, for the message: `one enqueue + dequeue`. Default `one operation`. */
+  operation?: string;
+  /** What the size counts: `messages queued`, `senders waiting`, `bytes buffered` (default `items queued`). */
+  what?: string;
+  /** The likely cause, where the exercise knows it: `Array#shift moves every remaining message`. */
+  cause?: string;
+}
+
+/**
+ * Asserts that a measured growth is within the limit, and otherwise fails with a message in the
+ * learner's terms (see {@link describeGrowth}) instead of "expected 1348.65 to be less than 15".
+ *
+ * @example
+ * expectGrowth(growth, { small: 1_000, large: 200_000, limit: 15, operation: 'one enqueue + dequeue', cause: 'Array#shift moves every remaining message' });
+ */
+export function expectGrowth(growth: Growth, expectation: GrowthExpectation): void {
+  if (growth.ratio < expectation.limit) return;
+  throw new Error(describeGrowth(growth, expectation.small, expectation.large, expectation));
+}
+
+/**
+ * A failed growth check in the learner's terms: how the time of one operation grew with the
+ * size, what that growth means, what the contract asks for, and the likely cause when known.
+ *
+ * @example
+ * describeGrowth({ smallNsPerOp: 52, largeNsPerOp: 70_130, ratio: 1348.7 }, 1_000, 200_000, { what: 'messages queued' });
+ * // 'One operation took 52 ns with 1,000 messages queued and 70,130 ns with 200,000: 1,349 times as
+ * //  long, for 200 times as many. That is linear growth (O(n) per operation): each operation does work
+ * //  in proportion to the number of messages queued. A constant-time operation costs about the same at
+ * //  both sizes.'
+ */
+export function describeGrowth(growth: Growth, small: number, large: number, options: Omit<GrowthExpectation, 'small' | 'large' | 'limit'> = {}): string {
+  const what = options.what ?? 'items queued';
+  const operation = options.operation ?? 'one operation';
+  const sizeRatio = large / small;
+  const exponent = Math.log(Math.max(growth.ratio, 1)) / Math.log(sizeRatio);
+  const meaning =
+    exponent >= 1.5
+      ? `That is more than linear growth: the cost of each operation grows faster than the number of ${what}`
+      : exponent >= 0.7
+        ? `That is linear growth (O(n) per operation): each operation does work in proportion to the number of ${what}`
+        : `The cost grows with the number of ${what}, more than the contract allows`;
+  const wanted =
+    options.expected === 'logarithmic'
+      ? `An O(log n) operation takes only about ${Math.max(2, Math.round(Math.log2(large) / Math.log2(small)))} times as long between these sizes.`
+      : 'A constant-time operation costs about the same at both sizes.';
+  const first = operation.charAt(0).toUpperCase() + operation.slice(1);
   return (
-    `one operation took ${growth.smallNsPerOp.toFixed(0)} ns with ${small} items queued and ` +
-    `${growth.largeNsPerOp.toFixed(0)} ns with ${large} (${growth.ratio.toFixed(1)}x slower); ` +
-    'a constant-time operation should cost about the same at both sizes'
+    `${first} took ${count(growth.smallNsPerOp)} ns with ${count(small)} ${what} and ${count(growth.largeNsPerOp)} ns with ${count(large)}: ` +
+    `${count(growth.ratio)} times as long, for ${count(sizeRatio)} times as many. ${meaning}. ${wanted}` +
+    (options.cause ? ` Likely cause: ${options.cause}.` : '')
   );
+}
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
 }
