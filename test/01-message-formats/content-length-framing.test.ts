@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameError } from '@workbook/01-message-formats/content-length-framing';
-import { describeGrowth, measureGrowth } from '../support/complexity.ts';
+import { expectGrowth, measureGrowth } from '../support/complexity.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const latin = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
@@ -238,9 +238,13 @@ describe('constant work per chunk', () => {
       large,
       ops: 1_000,
     });
-    expect(
-      growth.ratio,
-      `${describeGrowth(growth, small, large)}. Here "items queued" are buffered body bytes: grow the buffer by doubling instead of copying it on every push`,
-    ).toBeLessThan(15);
+    expectGrowth(growth, {
+      small,
+      large,
+      limit: 15,
+      operation: 'one push of 16 bytes',
+      what: 'body bytes buffered',
+      cause: 'copying the whole buffer on every push; grow it by doubling instead',
+    });
   });
 });

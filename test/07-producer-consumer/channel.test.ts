@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Channel, ChannelClosedError } from '@workbook/07-producer-consumer/channel';
-import { describeGrowth, measureGrowth } from '../support/complexity.ts';
+import { expectGrowth, measureGrowth } from '../support/complexity.ts';
 import { checkInterleavings, InterleavingError, type World } from '../support/concurrency/index.ts';
 import { ProducerConsumer } from './outline.ts';
 import { flushMicrotasks, settled, track, type Tracked } from '../support/async.ts';
@@ -444,6 +444,13 @@ describe('constant-time operations', () => {
       rounds: 5,
       reuseState: true,
     });
-    expect(growth.ratio, describeGrowth(growth, small, large).replace('items queued', 'senders waiting')).toBeLessThan(15);
+    expectGrowth(growth, {
+      small,
+      large,
+      limit: 15,
+      operation: 'one receive + send',
+      what: 'senders waiting',
+      cause: 'a queue of waiting senders (or receivers) built on Array#shift, which moves every waiting sender on each receive',
+    });
   });
 });
