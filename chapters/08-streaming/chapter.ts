@@ -1,0 +1,56 @@
+import { defineChapter } from '../../core/chapter-meta.ts';
+
+export default defineChapter({
+  slug: '08-streaming',
+  title: 'Token streaming',
+  exercises: [
+    {
+      id: 'sse-parser',
+      title: 'A Server-Sent Events parser, exactly as the standard says',
+      difficulty: 'medium',
+      summary:
+        'Every token of an OpenAI or Anthropic stream arrives as an SSE event in chunks cut anywhere. Parse text/event-stream bytes exactly as the WHATWG algorithm does, in linear time, with a bound on line length.',
+      tasks: [
+        { title: 'fields and events', points: 2 },
+        { title: 'line breaks, however the bytes are cut', points: 2 },
+        { title: 'UTF-8 and the byte order mark', points: 2 },
+        { title: 'last event ID and retry', points: 2 },
+        { title: 'end of the stream', points: 1 },
+        { title: 'matches the WHATWG algorithm on random streams', points: 3 },
+        { title: 'bounded line length', points: 2 },
+        { title: 'linear time on a huge line in tiny chunks', points: 3 },
+      ],
+      hints: [
+        'Work line by line, not event by event: a blank line dispatches, anything else is a comment (it starts with ":") or a field. Keep four buffers between lines: data, event type, the last event ID, and the part of a line that the previous chunk left unfinished.',
+        {
+          task: 'fields and events',
+          text: 'The field name is everything before the first colon and the value everything after it, less ONE leading space (not trim()). A line with no colon is a field with an empty value. Join data lines with "\\n"; an event whose data buffer is empty is not dispatched, and its type is forgotten too.',
+        },
+        {
+          task: 'line breaks, however the bytes are cut',
+          text: 'A line ends at CRLF, LF or a lone CR. A CR is a line end as soon as you see it; if it was the last character of a chunk, remember that, and skip an LF that starts the next chunk: the two halves of a cut CRLF are one line break.',
+        },
+        {
+          task: 'UTF-8 and the byte order mark',
+          text: 'Decoding each chunk on its own breaks a character whose bytes straddle two chunks. Use one TextDecoder with { stream: true } for the whole stream (or keep the cut bytes yourself), and give it ignoreBOM: true, then remove a U+FEFF only when it is the very first character of the stream.',
+        },
+        {
+          task: 'last event ID and retry',
+          text: 'The id field sets a last-event-ID buffer that survives from event to event; on every blank line, even one with no data to dispatch, copy it into lastEventId. An id holding "\\0" is ignored. retry counts only when the value matches /^[0-9]+$/: parseInt("3000ms") is 3000, but the standard ignores that line.',
+        },
+        {
+          task: 'end of the stream',
+          text: 'end() dispatches nothing: a stream that stops before the blank line has not finished its event. Clear the line, data and type buffers (and the decoder) so the parser can read the next connection, but keep lastEventId and retry: those are what the reconnect needs.',
+        },
+        {
+          task: 'bounded line length',
+          text: 'Count the bytes of the unfinished line as it grows, chunk by chunk, not only when its end finally arrives: a server that never ends its line would otherwise fill your memory. Buffer.byteLength(text) gives the UTF-8 length of a string; once the limit is passed, remember the error and throw it again until end().',
+        },
+        {
+          task: 'linear time on a huge line in tiny chunks',
+          text: 'Search each new chunk for line breaks, never the buffered line again: gluing the chunk onto the pending text and searching from the start costs O(n) per chunk, O(n²) per line. Keep the unfinished line aside (a string you append to, or an array of pieces) and look for the next line break only in the new chunk.',
+        },
+      ],
+    },
+  ],
+});
