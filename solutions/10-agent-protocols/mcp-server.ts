@@ -407,7 +407,7 @@ export class McpServer {
     if (!isRecord(args)) return this.#fail(id, ErrorCode.InvalidParams, 'Invalid params: arguments must be an object');
     // Arguments that do not fit the schema are a tool execution error: the model can fix them.
     const problems = checkArguments(tool.inputSchema, args);
-    if (problems.length > 0) return this.#reply(id, toolError(`Invalid arguments for tool ${name}: ${problems.join('; ')}`));
+    if (problems.length > 0) return this.#reply(id, { ...toolError(`Invalid arguments for tool ${name}: ${problems.join('; ')}`) });
 
     const meta = isRecord(params._meta) ? params._meta : {};
     const token = typeof meta.progressToken === 'string' || Number.isInteger(meta.progressToken) ? (meta.progressToken as RequestId) : undefined;

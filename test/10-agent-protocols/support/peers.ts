@@ -176,9 +176,9 @@ export async function connectStdio(entry: string, scope: 'test' | 'file' = 'test
   // The SDK calls a transport's existing onmessage before its own handling: a tap on the wire.
   transport.onmessage = (message: JSONRPCMessage) => wire.push('server', message);
   const send = transport.send.bind(transport);
-  transport.send = (message, options) => {
+  transport.send = (message: JSONRPCMessage) => {
     wire.push('client', message);
-    return send(message, options);
+    return send(message);
   };
   const client = new Client({ name: 'workbook-suite', version: '1.0.0' });
   client.onerror = (error) => errors.push(error);

@@ -1,0 +1,282 @@
+import { PassThrough } from 'node:stream';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { serveStdio } from '@workbook/10-agent-protocols/serve-stdio';
+import { failOnUnhandledRejections } from '../support/async.ts';
+import { connectStdio, initializeRequest, PROCESS_TEST_TIMEOUT, startRaw, type StdioPeer, until, within } from './support/peers.ts';
+import { exerciseEntry, supportFile } from './support/target.ts';
+
+failOnUnhandledRejections();
+
+const LAUNCHER = supportFile('launch-serve-stdio.ts');
+const REQUEST = { timeout: 10_000 };
+
+// One server process serves every test that only needs a client: starting one costs seconds.
+let shared: Promise<StdioPeer> | undefined;
+const peer = (): Promise<StdioPeer> => (shared ??= connectStdio(LAUNCHER, 'file'));
+
+const text = (value: string) => ({ content: [{ type: 'text', text: value }] });
+
+/** serveStdio in this process, on streams the test controls byte by byte. */
+function inProcess(options: { maxLineBytes?: number } = {}) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const log = new PassThrough();
+  let out = '';
+  let logged = '';
+  output.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  log.on('data', (chunk: Buffer) => {
+    logged += chunk.toString('utf8');
+  });
+  const done = serveStdio({ input, output, log, stepMs: 1, ...options });
+  const lines = () => out.split('\n').slice(0, -1);
+  return {
+    input,
+    done,
+    out: () => out,
+    logged: () => logged,
+    lines,
+    messages: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>),
+    waitForLines: (count: number, what: string) => until(() => lines().length >= count, what),
+  };
+}
+
+describe('starts as a process and initializes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('completes the handshake with the official SDK client over stdio', async () => {
+    const { client, wire } = await peer();
+    expect(client.getServerVersion()).toEqual({ name: expect.any(String), version: expect.any(String), title: expect.any(String) });
+    expect(client.getServerCapabilities()).toMatchObject({ tools: {} });
+    expect(wire.fromServer()[0]).toMatchObject({ jsonrpc: '2.0', id: 0, result: { protocolVersion: '2025-11-25' } });
+  });
+
+  it('answers ping', async () => {
+    const { client } = await peer();
+    await expect(client.ping(REQUEST)).resolves.toEqual({});
+  });
+
+  it('runs as a program: node with tsx, the file itself as the entry point', async () => {
+    // A known-bad implementation is an edited copy served in place of the file, which cannot be
+    // an entry point of its own; it is started through the suite's launcher instead.
+    const own = await connectStdio(exerciseEntry('10-agent-protocols/serve-stdio') ?? LAUNCHER);
+    await expect(own.client.callTool({ name: 'add', arguments: { a: 1, b: 1 } }, undefined, REQUEST)).resolves.toEqual(text('2'));
+  });
+});
+
+describe('lists and calls the demo tools', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('lists add and count_slowly with their input schemas', async () => {
+    const { client } = await peer();
+    const { tools } = await client.listTools(undefined, REQUEST);
+    expect(tools.map((t) => t.name).sort()).toEqual(['add', 'count_slowly']);
+    const add = tools.find((t) => t.name === 'add')!;
+    const count = tools.find((t) => t.name === 'count_slowly')!;
+    expect(add.description).toEqual(expect.any(String));
+    expect(add.inputSchema).toMatchObject({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } } });
+    expect([...(add.inputSchema.required ?? [])].sort()).toEqual(['a', 'b']);
+    expect(count.inputSchema).toMatchObject({ type: 'object', properties: { to: { type: 'integer' } }, required: ['to'] });
+  });
+
+  it('adds two numbers', async () => {
+    const { client } = await peer();
+    await expect(client.callTool({ name: 'add', arguments: { a: 2, b: 3 } }, undefined, REQUEST)).resolves.toEqual(text('5'));
+    await expect(client.callTool({ name: 'add', arguments: { a: -1.5, b: 0.25 } }, undefined, REQUEST)).resolves.toEqual(text('-1.25'));
+  });
+
+  it('counts to the end and answers "done"', async () => {
+    const { client } = await peer();
+    await expect(client.callTool({ name: 'count_slowly', arguments: { to: 2 } }, undefined, REQUEST)).resolves.toEqual(text('done'));
+  });
+});
+
+describe('unknown tools and invalid arguments', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('answers an unknown tool with a JSON-RPC error, -32602', async () => {
+    const { client } = await peer();
+    const error = await client.callTool({ name: 'multiply', arguments: { a: 2, b: 3 } }, undefined, REQUEST).catch((e: unknown) => e);
+    expect(error, 'an unknown tool is a protocol error: the SDK client throws an McpError').toBeInstanceOf(McpError);
+    expect((error as McpError).code).toBe(ErrorCode.InvalidParams);
+  });
+
+  it.each([
+    ['add', { a: 1 }],
+    ['add', { a: '1', b: 2 }],
+    ['add', { a: 1, b: 2, c: 3 }],
+    ['count_slowly', { to: 0 }],
+    ['count_slowly', { to: 2.5 }],
+    ['count_slowly', { to: 1001 }],
+    ['count_slowly', {}],
+  ])('answers %s with %j as a tool execution error', async (name, args) => {
+    const { client } = await peer();
+    const result = await client.callTool({ name, arguments: args }, undefined, REQUEST);
+    expect(result, 'invalid arguments are a result with isError: true and a text block the model can read').toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: expect.any(String) }],
+    });
+  });
+});
+
+describe('progress while counting', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('sends one increasing progress notification per step, quoting the token, before the answer', async () => {
+    const { client, wire } = await peer();
+    const result = await client.callTool({ name: 'count_slowly', arguments: { to: 3 } }, undefined, { ...REQUEST, onprogress: () => {} });
+    expect(result).toEqual(text('done'));
+    const id = wire.requestId('tools/call', 'count_slowly');
+    const server = wire.fromServer();
+    const answer = server.findIndex((m) => m.id === id && 'result' in m);
+    const progress = server
+      .map((m, index) => ({ m, index }))
+      .filter(({ m }) => m.method === 'notifications/progress' && (m.params as { progressToken: unknown }).progressToken === id);
+    expect(progress.map(({ m }) => m.params)).toEqual([
+      expect.objectContaining({ progressToken: id, progress: 1, total: 3 }),
+      expect.objectContaining({ progressToken: id, progress: 2, total: 3 }),
+      expect.objectContaining({ progressToken: id, progress: 3, total: 3 }),
+    ]);
+    expect(progress.every(({ index }) => index < answer), 'progress must stop once the answer has been sent').toBe(true);
+  });
+
+  it('sends no progress when the caller did not ask for it', async () => {
+    const { client, wire } = await peer();
+    const before = wire.entries.length;
+    await expect(client.callTool({ name: 'count_slowly', arguments: { to: 2 } }, undefined, REQUEST)).resolves.toEqual(text('done'));
+    expect(wire.entries.slice(before).filter((e) => e.message.method === 'notifications/progress')).toEqual([]);
+  });
+});
+
+describe('cancelling count_slowly', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('stops counting and never answers the cancelled call', async () => {
+    const { client, wire, errors } = await peer();
+    const controller = new AbortController();
+    const cancelled = client.callTool({ name: 'count_slowly', arguments: { to: 1000 } }, undefined, {
+      ...REQUEST,
+      signal: controller.signal,
+      onprogress: () => controller.abort('the user pressed stop'),
+    });
+    await expect(cancelled).rejects.toThrow();
+    const id = wire.requestId('tools/call', 'count_slowly');
+    const cancel = await wire.waitFor((e) => e.from === 'client' && e.message.method === 'notifications/cancelled', 'notifications/cancelled');
+    expect(cancel.message.params).toMatchObject({ requestId: id });
+    const errorsBefore = errors.length;
+    // A later count takes two steps: had the cancelled one gone on, its next step would come first.
+    await expect(client.callTool({ name: 'count_slowly', arguments: { to: 2 } }, undefined, { ...REQUEST, onprogress: () => {} })).resolves.toEqual(text('done'));
+    const after = wire.entries.slice(wire.entries.indexOf(cancel)).filter((e) => e.from === 'server').map((e) => e.message);
+    expect(after.filter((m) => m.id === id), 'no response for a cancelled request').toEqual([]);
+    expect(
+      after.filter((m) => m.method === 'notifications/progress' && (m.params as { progressToken: unknown }).progressToken === id),
+      'no progress for a cancelled request',
+    ).toEqual([]);
+    expect(errors.slice(errorsBefore).map((e) => e.message).filter((m) => !m.includes('unknown token'))).toEqual([]);
+  });
+});
+
+describe('newline-delimited framing', () => {
+  it('reads a message split anywhere, even inside a multi-byte character', async () => {
+    const server = inProcess();
+    const init = Buffer.from(`${JSON.stringify(initializeRequest(0))}\n`);
+    const ping = Buffer.from(`${JSON.stringify({ jsonrpc: '2.0', id: 'ping-é✓', method: 'ping' })}\n`);
+    const cut = ping.indexOf(Buffer.from('✓')) + 1; // inside the three bytes of ✓
+    server.input.write(init.subarray(0, 7));
+    server.input.write(init.subarray(7));
+    server.input.write(ping.subarray(0, cut));
+    server.input.write(ping.subarray(cut));
+    await server.waitForLines(2, 'answers to initialize and ping');
+    expect(server.messages()[1]).toEqual({ jsonrpc: '2.0', id: 'ping-é✓', result: {} });
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+
+  it('reads several messages from one chunk, with CRLF endings and empty lines', async () => {
+    const server = inProcess();
+    const lines = [initializeRequest(1), { jsonrpc: '2.0', method: 'notifications/initialized' }, { jsonrpc: '2.0', id: 2, method: 'ping' }, { jsonrpc: '2.0', id: 3, method: 'ping' }];
+    server.input.write(`${lines.map((l) => JSON.stringify(l)).join('\r\n')}\r\n\n\n`);
+    await server.waitForLines(3, 'three answers');
+    expect(server.messages().map((m) => m.id)).toEqual([1, 2, 3]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+
+  it('answers a line that is not JSON with a parse error without an id, and carries on', async () => {
+    const server = inProcess();
+    server.input.write('{"jsonrpc":"2.0", "id": 1, "method": "ping"\n');
+    server.input.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    await server.waitForLines(2, 'a parse error, then the ping answer');
+    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+
+  it('refuses a line over maxLineBytes without keeping it, and carries on', async () => {
+    const server = inProcess({ maxLineBytes: 64 });
+    server.input.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(100) } })}\n`);
+    server.input.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    await server.waitForLines(2, 'an error for the long line, then the ping answer');
+    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+
+  it('handles a last line without a newline when the input ends, then resolves', async () => {
+    const server = inProcess();
+    server.input.end(JSON.stringify({ jsonrpc: '2.0', id: 'last', method: 'ping' }));
+    await within(server.done, 'serveStdio resolving after the input ended');
+    await server.waitForLines(1, 'the answer to the last line');
+    expect(server.messages()).toEqual([{ jsonrpc: '2.0', id: 'last', result: {} }]);
+  });
+
+  it('writes each message as one line of JSON ending in a newline', async () => {
+    const server = inProcess();
+    server.input.write(`${JSON.stringify(initializeRequest(0))}\n`);
+    server.input.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' })}\n`);
+    await server.waitForLines(2, 'answers to initialize and tools/list');
+    expect(server.out().endsWith('\n')).toBe(true);
+    expect(server.lines().every((line) => line.length > 0 && !line.includes('\r'))).toBe(true);
+    expect(server.messages().map((m) => m.id)).toEqual([0, 1]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+});
+
+describe('stdout carries only protocol messages', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('writes logs to the log stream and messages to the output stream', async () => {
+    const server = inProcess();
+    server.input.write(`${JSON.stringify(initializeRequest(0))}\n`);
+    await server.waitForLines(1, 'the answer to initialize');
+    await until(() => server.logged().length > 0, 'a log line on the log stream (stderr), such as "ready"');
+    expect(server.messages()).toEqual([expect.objectContaining({ jsonrpc: '2.0', id: 0, result: expect.any(Object) })]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended');
+  });
+
+  it('a real process writes nothing but JSON-RPC messages to stdout, and its logs to stderr', async () => {
+    const child = startRaw(LAUNCHER);
+    child.write(`${JSON.stringify(initializeRequest(0))}\n`);
+    child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+    child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: 1, b: 2 } } })}\n`);
+    await child.line(1, 'the answer to the add call');
+    await until(() => child.stderr().length > 0, 'a log line on stderr');
+    const parsed = child.lines.map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return { notJson: line };
+      }
+    });
+    expect(parsed, 'every line on stdout must be an MCP message; logs belong on stderr').toEqual([
+      expect.objectContaining({ jsonrpc: '2.0', id: 0, result: expect.any(Object) }),
+      { jsonrpc: '2.0', id: 1, result: text('3') },
+    ]);
+  });
+});
+
+describe('exits cleanly when stdin closes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('exits with status 0, even in the middle of a count', async () => {
+    const child = startRaw(LAUNCHER);
+    child.write(`${JSON.stringify(initializeRequest(0))}\n`);
+    child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+    child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'count_slowly', arguments: { to: 1000 }, _meta: { progressToken: 'p' } } })}\n`);
+    const first = await child.line(1, 'the first progress notification');
+    expect(JSON.parse(first)).toMatchObject({ method: 'notifications/progress', params: { progressToken: 'p', progress: 1, total: 1000 } });
+    child.child.stdin!.end();
+    const exit = await within(child.exited, 'the server exiting after its stdin closed (a timer or a loop that ignores the abort keeps it alive)');
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+});
