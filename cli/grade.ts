@@ -1,6 +1,7 @@
-import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Requirement } from '../core/chapter-meta.ts';
+import { findProgram } from '../core/programs.ts';
 import { isPristineStub } from '../core/stub-generator.ts';
 import { type Exercise, MANIFEST } from '../core/workbook.ts';
 import { shown, type WorkbookContext } from './context.ts';
@@ -103,25 +104,9 @@ function preflight(context: WorkbookContext, exercise: Exercise, env: NodeJS.Pro
     return { kind: 'missing', renamedTo: strays.map((name) => shown(context, path.join(dir, name))) };
   }
   if (isPristineStub(readFileSync(file, 'utf8'))) return { kind: 'not-started' };
-  const missing = (exercise.meta.requires ?? []).filter((r) => !onPath(r.command, env));
+  const missing = (exercise.meta.requires ?? []).filter((r) => !findProgram(r.command, env));
   if (missing.length > 0) return { kind: 'needs-program', missing: missing.map((r: Requirement) => ({ command: r.command, install: r.install })) };
   return { kind: 'run' };
-}
-
-/** Whether a program can be started by name: an executable file of that name in a `PATH` folder. */
-export function onPath(program: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const extensions = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const extension of extensions) {
-      try {
-        accessSync(path.join(dir, program + extension), constants.X_OK);
-        return true;
-      } catch {
-        // Not in this folder.
-      }
-    }
-  }
-  return false;
 }
 
 function record(store: ProgressStore, report: ExerciseReport): void {

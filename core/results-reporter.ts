@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import { ROOT } from './root.ts';
@@ -46,9 +46,24 @@ export interface RunResults {
 
 /**
  * A vitest reporter that writes every test's outcome, grouped by project and task, as JSON to
- * the file named by `WORKBOOK_RESULTS`. The self-check and the grader both read it.
+ * the file named by `WORKBOOK_RESULTS`. The self-check and the grader both read it; the
+ * self-check also follows its progress through `WORKBOOK_PROGRESS`.
  */
 export default class ResultsReporter implements Reporter {
+  #queued = 0;
+  #done = 0;
+
+  onTestModuleQueued(): void {
+    this.#queued++;
+  }
+
+  /** With `WORKBOOK_PROGRESS` naming a file, each finished test file appends `<done> <queued>` to it, for a long run's progress. */
+  onTestModuleEnd(): void {
+    this.#done++;
+    const progress = process.env.WORKBOOK_PROGRESS;
+    if (progress) appendFileSync(progress, `${this.#done} ${this.#queued}\n`);
+  }
+
   onTestRunEnd(
     testModules: ReadonlyArray<TestModule>,
     unhandledErrors: ReadonlyArray<SerializedError>,

@@ -15,9 +15,11 @@
  *  5. extra steps      registered in tools/check-steps.ts (docs build, links, …)
  *
  * `npm test -- <chapter>[/<exercise>]` checks only that part (the typecheck still covers all).
- * `--skip-typecheck` skips step 1, for quick iterations.
+ * `--skip-typecheck` skips step 1, for quick iterations. The stubs are checked before anything
+ * else: with someone's work in chapters/ the other steps would be wasted, so it stops there and
+ * says how to set the work aside. Long steps show their progress as they go.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
@@ -28,7 +30,7 @@ import { checkEquivalents } from './mutation.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
 import { findProgram } from '../core/programs.ts';
-import { runMain } from '../core/run-main.ts';
+import { parseCommand, runMain, UsageError } from '../core/run-main.ts';
 import { generateStub } from '../core/stub-generator.ts';
 import { ROOT } from '../core/root.ts';
 import { badImplementations, type Exercise, loadExercises, rel, selectExercises } from '../core/workbook.ts';
@@ -88,7 +90,8 @@ export function checkStubs(exercises: Exercise[]): StepResult {
     .filter((r) => r.status !== 'up-to-date')
     .map((r) =>
       r.status === 'edited'
-        ? `${rel(r.exercise.stubPath)} holds edits (a learner's work?); the self-check needs the committed stubs`
+        ? `${rel(r.exercise.stubPath)} holds edits (your work on the exercise?). The self-check grades the committed stubs, so it stops here: ` +
+          'put your work aside with `git stash` (and bring it back with `git stash pop`), or run npm test in a fresh clone'
         : `${rel(r.exercise.stubPath)} is stale: run npm run stubs and commit the result`,
     );
   return { name: 'stubs', problems, summary: `${exercises.length - problems.length} of ${exercises.length} up to date` };
@@ -206,39 +209,103 @@ function describeBug(file: string): string {
   return match?.[1]?.trim() || path.basename(file);
 }
 
-export function runSuites(exercises: Exercise[], withTooling: boolean): StepResult[] {
+export async function runSuites(exercises: Exercise[], withTooling: boolean): Promise<StepResult[]> {
   writePristineStubs(exercises);
   const expectations = plan(exercises, withTooling);
   if (expectations.length === 0) return [];
   mkdirSync(WORK_DIR, { recursive: true });
   const planFile = path.join(WORK_DIR, 'plan.json');
   const resultsFile = path.join(WORK_DIR, 'results.json');
+  const progressFile = path.join(WORK_DIR, 'progress.txt');
   rmSync(resultsFile, { force: true });
   writeFileSync(planFile, JSON.stringify(expectations.map((e) => e.project)));
-  const vitest = spawnSync(
-    process.execPath,
+  const files = expectations.reduce((sum, e) => sum + (e.kind === 'tooling' ? toolingSuites().length : e.project.include.length), 0);
+  const shown = progress('graded suites', `${files} test files in ${expectations.length} project(s), one vitest run`);
+  const vitest = await runVitest(
     [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, WORKBOOK_CHECK_PLAN: planFile, WORKBOOK_RESULTS: resultsFile, FORCE_COLOR: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: SUITE_TIMEOUT_MINUTES * 60 * 1000,
+    { ...process.env, WORKBOOK_CHECK_PLAN: planFile, WORKBOOK_RESULTS: resultsFile, WORKBOOK_PROGRESS: progressFile, FORCE_COLOR: '0' },
+    () => {
+      const last = existsSync(progressFile) ? readFileSync(progressFile, 'utf8').trimEnd().split('\n').at(-1) : undefined;
+      const [done = 0, queued = 0] = (last ?? '0 0').split(' ').map(Number);
+      shown.update(`${done} of ${Math.max(files, queued)} test files done`);
     },
   );
+  shown.done();
   if (!existsSync(resultsFile)) {
-    const output = `${vitest.stdout ?? ''}${vitest.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    const why =
-      vitest.error && (vitest.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
-        ? `the graded suites did not finish within ${SUITE_TIMEOUT_MINUTES} minutes; a suite or known-bad implementation probably ` +
-          'loops forever (check one chapter at a time with npm test -- <chapter> to find it)'
-        : `vitest produced no results (exit ${vitest.status ?? vitest.signal})`;
+    const output = vitest.output.trim().split('\n').slice(-30).join('\n');
+    const why = vitest.timedOut
+      ? `the graded suites did not finish within ${SUITE_TIMEOUT_MINUTES} minutes; a suite or known-bad implementation probably ` +
+        'loops forever (check one chapter at a time with npm test -- <chapter> to find it)'
+      : `vitest produced no results (exit ${vitest.status ?? vitest.signal})`;
     rmSync(WORK_DIR, { recursive: true, force: true });
     return [{ name: 'graded suites', problems: [`${why}:\n${output}`], summary: 'did not finish' }];
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
   rmSync(WORK_DIR, { recursive: true, force: true });
   return judge(exercises, expectations, results);
+}
+
+/** The workbook's own test files (the tooling project): every test file under test/ outside the chapters' folders. */
+function toolingSuites(): string[] {
+  return readdirSync(path.join(ROOT, 'test'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => path.relative(path.join(ROOT, 'test'), path.join(entry.parentPath, entry.name)))
+    .filter((file) => file.includes(path.sep) && !/^\d\d-/.test(file));
+}
+
+/** Runs vitest, keeping the end of its output, stopping it after the time limit, and calling `tick` every second. */
+function runVitest(args: string[], env: NodeJS.ProcessEnv, tick: () => void): Promise<{ output: string; status: number | null; signal: NodeJS.Signals | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString('utf8')).slice(-64 * 1024);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, SUITE_TIMEOUT_MINUTES * 60 * 1000);
+    const ticking = setInterval(tick, 1_000);
+    child.on('close', (status, signal) => {
+      clearTimeout(limit);
+      clearInterval(ticking);
+      resolve({ output, status, signal, timedOut });
+    });
+  });
+}
+
+/**
+ * Shows that a long step is still going and how far it has got: on a terminal, one line
+ * rewritten in place; otherwise a line when it starts and then every `WORKBOOK_PROGRESS_SECONDS`
+ * (30 by default), so a CI log shows it too.
+ */
+function progress(step: string, what: string): { update: (text: string) => void; done: () => void } {
+  const started = Date.now();
+  const tty = Boolean(process.stdout.isTTY);
+  const every = (Number(process.env.WORKBOOK_PROGRESS_SECONDS) || 30) * 1000;
+  let printed = Date.now();
+  const elapsed = (): string => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+  };
+  const line = (text: string): string => pc.dim(`… ${step}: ${text} (${elapsed()})`);
+  if (tty) process.stdout.write(line(what));
+  else console.log(line(what));
+  return {
+    update: (text) => {
+      if (tty) process.stdout.write(`\r\u001b[K${line(text)}`);
+      else if (Date.now() - printed >= every) {
+        printed = Date.now();
+        console.log(line(text));
+      }
+    },
+    done: () => {
+      if (tty) process.stdout.write('\r\u001b[K');
+    },
+  };
 }
 
 function judge(exercises: Exercise[], expectations: Expectation[], results: RunResults): StepResult[] {
@@ -312,9 +379,12 @@ function failedTasks(tests: TestRecord[]): Set<string> {
 }
 
 
+export const CHECK_USAGE = 'npm test [-- <chapter>[/<exercise>]] [--skip-typecheck]';
+
 async function main(argv: string[]): Promise<number> {
-  const skipTypecheck = argv.includes('--skip-typecheck');
-  const filter = argv.find((arg) => !arg.startsWith('--'));
+  const { options, positionals } = parseCommand(argv, { usage: CHECK_USAGE, options: { 'skip-typecheck': 'flag' }, positionals: { max: 1 } });
+  const skipTypecheck = options['skip-typecheck'] === true;
+  const filter = positionals[0];
   const started = Date.now();
   const results: StepResult[] = [];
   const report = (step: StepResult): void => {
@@ -325,20 +395,28 @@ async function main(argv: string[]): Promise<number> {
     if (step.problems.length > 40) console.log(`    … and ${step.problems.length - 40} more`);
   };
 
-  if (!skipTypecheck) report(typecheck());
   const all = await loadExercises();
   const exercises = selectExercises(all, filter);
-  if (filter && exercises.length === 0) {
-    console.error(`No exercise matches "${filter}".`);
-    return 2;
+  if (filter && exercises.length === 0) throw new UsageError(`No exercise matches "${filter}"`, CHECK_USAGE);
+  // The stubs first: with someone's work in chapters/, every later step (minutes of them) would be wasted.
+  const stubs = checkStubs(exercises);
+  report(stubs);
+  if (stubs.problems.length > 0) {
+    console.log(pc.red(`\nStopped after the stubs check (${((Date.now() - started) / 1000).toFixed(1)}s): the other checks need the committed stubs. Each • above says what to do.`));
+    return 1;
+  }
+  if (!skipTypecheck) {
+    const shown = progress('typecheck', 'tsc --noEmit over the whole workbook');
+    const step = typecheck();
+    shown.done();
+    report(step);
   }
   report(checkMetadata(exercises));
-  report(checkStubs(exercises));
   report(await checkEquivalents(exercises, all));
   report(checkChapterPages(exercises));
   const { step: programs, gradable } = checkRequirements(exercises);
   report(programs);
-  for (const step of runSuites(gradable, !filter)) report(step);
+  for (const step of await runSuites(gradable, !filter)) report(step);
   if (!filter) for (const extra of EXTRA_STEPS) report(await extra());
 
   const failed = results.filter((r) => r.problems.length > 0);
