@@ -6,6 +6,7 @@ import container from 'markdown-it-container';
 import type { CodeHighlighter, Excerpt } from './highlight.ts';
 import { parseLineRanges } from './highlight.ts';
 import { escapeHtml } from './html.ts';
+import { keyPointsContainer } from './practice.ts';
 import { lineRange, locateExcerpt } from './listing.ts';
 import type { DiagramRenderer } from './mermaid.ts';
 
@@ -63,6 +64,8 @@ export function createMarkdown(highlighter: CodeHighlighter, links: SiteLinks, d
       },
     });
   }
+  // An interview question's key points: the back of its practice card (see practice.ts).
+  md.use(container, 'key-points', keyPointsContainer);
 
   md.renderer.rules.fence = (tokens, idx, _options, renderEnv) => {
     const env = renderEnv as unknown as RenderEnv;

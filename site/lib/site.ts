@@ -10,6 +10,7 @@ import { escapeHtml, textOf } from './html.ts';
 import { headingsOf, type NavEntry, type PageSpec, renderPage, SITE_TITLE } from './layout.ts';
 import { codeBlock, createMarkdown, type RenderEnv, sourcePage } from './markdown.ts';
 import { DiagramRenderer } from './mermaid.ts';
+import { practicePage, writePracticeAssets } from './practice.ts';
 import { printPage } from './print.ts';
 import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
 import { idsOf } from './verify.ts';
@@ -126,6 +127,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const sourcePages = [...sources].sort().filter((p) => existsSync(path.join(root, p))).map((repoPath) => sourcePageSpec(root, repoPath, highlighter));
   const print = printPage(chapters.map((c) => ({ slug: c.slug, title: c.title, body: chapterBodies.get(c.slug)! })));
   const all = [...sequence, print, ...sourcePages];
+  all.push(practicePage(chapters.map((c) => ({ slug: c.slug, title: c.title, url: c.url, readme: readmes.get(c.slug)! })), md));
 
   const nav: NavEntry[] = [
     { title: 'Home', href: 'index.html' },
@@ -136,6 +138,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       children: (apiPages.get(c.slug) ?? []).map((p) => ({ title: p.title.replace(/^API: [^/]+\//, 'API: '), href: p.url })),
     })),
     { title: 'All exercises', href: 'exercises.html' },
+    { title: 'Practice', href: 'practice.html' },
     { title: 'Print every chapter', href: 'print.html' },
   ];
 
@@ -147,6 +150,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     writeFileSync(file, renderPage(page, nav));
   }
   writeAssets(outDir, highlighter, diagrams);
+  await writePracticeAssets(outDir);
   highlighter.saveCache();
   const records: SearchRecord[] = sequence.flatMap((page) =>
     sectionsOf(page.url, page.title, page.body, page.url.startsWith('api-') ? [2, 4] : [2, 3]),
