@@ -52,5 +52,49 @@ export default defineChapter({
         },
       ],
     },
+    {
+      id: 'tool-call-assembler',
+      title: 'Streamed tool calls, put back together',
+      difficulty: 'medium',
+      summary:
+        'A streamed tool call arrives as JSON cut into fragments, several calls interleaved. Rebuild whole messages from OpenAI chunks and Anthropic events, and tell a truncated or failed stream from a finished one.',
+      tasks: [
+        { title: 'assembles text', points: 1 },
+        { title: 'tool calls keyed by index', points: 3 },
+        { title: 'arguments split anywhere', points: 2 },
+        { title: 'finish reason and usage', points: 2 },
+        { title: 'truncated streams', points: 2 },
+        { title: 'errors mid-stream', points: 2 },
+        { title: 'ignores pings and unknown events', points: 1 },
+        { title: 'parses arguments once', points: 2 },
+      ],
+      hints: [
+        'Keep one record per tool call in a Map keyed by index (OpenAI: tool_calls[].index; Anthropic: the event index), holding its id, its name and the argument fragments as they came. Parse nothing until the stream has ended.',
+        {
+          task: 'tool calls keyed by index',
+          text: 'Only the first fragment of an OpenAI call carries id and function.name; the later ones carry index and function.arguments alone. Look the call up by index, set id and name when a fragment has them, and sort by index at the end. For Anthropic, only content_block_start with type "tool_use" opens a call; a server_tool_use block is not one.',
+        },
+        {
+          task: 'arguments split anywhere',
+          text: 'A fragment may end inside an escape sequence or between the two halves of an emoji, so no fragment is valid JSON on its own. Join the fragments with join("") and call JSON.parse once; an empty string means the tool takes no arguments: {}.',
+        },
+        {
+          task: 'finish reason and usage',
+          text: 'With include_usage, OpenAI sends one last chunk with choices: [] and the usage; every chunk before it has usage: null. Anthropic’s message_delta usage is a running total: replace the output count, do not add to it. Leave usage out of the result when none arrived.',
+        },
+        {
+          task: 'truncated streams',
+          text: 'A message is finished when its finish reason arrives (finish_reason, stop_reason). A stream that ends before it was cut off: throw StreamTruncatedError(null, partial). If the reason is "length" or "max_tokens" and a call’s JSON does not parse, that is truncation too, not malformed JSON.',
+        },
+        {
+          task: 'errors mid-stream',
+          text: 'Anthropic can send an event of type "error" (overloaded_error) after the stream began, and an OpenAI chunk can carry an error object. Throw StreamError at once, with the text so far. Invalid JSON in a message that finished normally is a ToolArgumentsError carrying the raw text.',
+        },
+        {
+          task: 'parses arguments once',
+          text: 'JSON.parse on the joined text after every fragment (to show a preview) costs time in proportion to everything received so far, so a call of n fragments costs O(n²). Push fragments into an array and join and parse them once, at the end.',
+        },
+      ],
+    },
   ],
 });

@@ -442,7 +442,7 @@ describe('linear time on a huge line in tiny chunks', () => {
       small,
       large,
       ops: 200,
-      rounds: 5,
+      rounds: 9,
     });
     expectGrowth(growth, {
       small,
