@@ -80,8 +80,8 @@ export class TokenBucketLimiter implements RateLimiter {
   readonly #capacity: number;
   readonly #rate: number;
   readonly #clock: Clock;
-  // key -> { tokens, at }: the tokens the bucket held at time `at`. Least recently used first.
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  // key -> the tokens its bucket held at time `at`. A key missing here has a full bucket.
+  readonly #buckets = new RecentKeys<{ tokens: number; at: number }>();
 
   /**
    * @throws RangeError when `capacity` or `refillPerSecond` is not a finite number > 0.
@@ -126,20 +126,22 @@ export class TokenBucketLimiter implements RateLimiter {
    * metrics.gauge('rate_limiter_keys', limiter.size);
    */
   get size(): number {
-    this.#evictIdle(this.#clock.now());
+    const now = this.#clock.now();
+    this.#buckets.dropOldestWhile((bucket) => this.#isFull(bucket, now));
     return this.#buckets.size;
   }
 
   #decide(key: string, cost: number, spend: boolean): RateLimitResult {
     checkCost(cost, this.#capacity);
     const now = this.#clock.now();
-    this.#evictIdle(now);
-    const tokens = this.#tokensAt(this.#buckets.get(key), now);
+    this.#buckets.dropOldestWhile((bucket) => this.#isFull(bucket, now));
+    const node = this.#buckets.node(key);
+    const tokens = this.#tokensAt(node?.state, now);
     const allowed = tokens + EPSILON >= cost;
     const left = allowed ? tokens - cost : tokens;
     if (allowed && spend) {
-      this.#buckets.delete(key); // re-inserted last: the map stays in order of last use
-      if (left < this.#capacity) this.#buckets.set(key, { tokens: left, at: now });
+      if (left < this.#capacity) this.#buckets.set(key, { tokens: left, at: now }, node);
+      else this.#buckets.delete(key);
     }
     return {
       allowed,
@@ -159,12 +161,8 @@ export class TokenBucketLimiter implements RateLimiter {
     return Math.max(0, Math.ceil((tokens * 1000) / this.#rate - EPSILON));
   }
 
-  // The least recently used buckets are at the front; drop those that are full again.
-  #evictIdle(now: number): void {
-    for (const [key, bucket] of this.#buckets) {
-      if (this.#tokensAt(bucket, now) + EPSILON < this.#capacity) break;
-      this.#buckets.delete(key);
-    }
+  #isFull(bucket: { tokens: number; at: number }, now: number): boolean {
+    return this.#tokensAt(bucket, now) + EPSILON >= this.#capacity;
   }
 }
 
@@ -189,8 +187,8 @@ export class GcraLimiter implements RateLimiter {
   readonly #interval: number;
   readonly #tolerance: number;
   readonly #clock: Clock;
-  // key -> TAT in ms. Least recently used first.
-  readonly #tats = new Map<string, number>();
+  // key -> its TAT in ms. A key missing here is full: its TAT has passed.
+  readonly #tats = new RecentKeys<number>();
 
   /**
    * @throws RangeError when `capacity` or `refillPerSecond` is not a finite number > 0.
@@ -236,22 +234,24 @@ export class GcraLimiter implements RateLimiter {
    * metrics.gauge('rate_limiter_keys', limiter.size);
    */
   get size(): number {
-    this.#evictIdle(this.#clock.now());
+    const now = this.#clock.now();
+    this.#tats.dropOldestWhile((tat) => tat <= now);
     return this.#tats.size;
   }
 
   #decide(key: string, cost: number, spend: boolean): RateLimitResult {
     checkCost(cost, this.#capacity);
     const now = this.#clock.now();
-    this.#evictIdle(now);
-    const tat = Math.max(this.#tats.get(key) ?? now, now);
+    this.#tats.dropOldestWhile((stored) => stored <= now);
+    const node = this.#tats.node(key);
+    const tat = Math.max(node?.state ?? now, now);
     const newTat = tat + cost * this.#interval;
     const allowAt = newTat - this.#tolerance;
     const allowed = allowAt <= now + EPSILON * this.#interval;
     const until = allowed ? newTat : tat;
     if (allowed && spend) {
-      this.#tats.delete(key);
-      if (until > now) this.#tats.set(key, until);
+      if (until > now) this.#tats.set(key, until, node);
+      else this.#tats.delete(key);
     }
     const busy = until - now; // how far ahead of now the key's schedule runs
     return {
@@ -260,13 +260,6 @@ export class GcraLimiter implements RateLimiter {
       retryAfterMs: allowed ? -1 : Math.ceil(allowAt - now - EPSILON * this.#interval),
       resetAfterMs: Math.max(0, Math.ceil(busy - EPSILON * this.#interval)),
     };
-  }
-
-  #evictIdle(now: number): void {
-    for (const [key, tat] of this.#tats) {
-      if (tat > now) break;
-      this.#tats.delete(key);
-    }
   }
 }
 
@@ -332,6 +325,74 @@ export class RequestTokenLimiter {
 
 // Float slack for comparisons: 0.1 + 0.2 tokens must count as 0.3.
 const EPSILON = 1e-9;
+
+/**
+ * A map from key to state that also remembers the order in which keys were last stored, so the
+ * least recently stored keys can be dropped from the front: a Map plus a doubly linked list, every
+ * operation O(1). (A plain Map re-inserted on every use would keep the order too, but the holes
+ * that deletions leave at its front make each walk from the front slower.)
+ */
+class RecentKeys<S> {
+  readonly #nodes = new Map<string, KeyNode<S>>();
+  #oldest: KeyNode<S> | undefined;
+  #newest: KeyNode<S> | undefined;
+
+  get size(): number {
+    return this.#nodes.size;
+  }
+
+  node(key: string): KeyNode<S> | undefined {
+    return this.#nodes.get(key);
+  }
+
+  /**
+   * Stores the state and makes `key` the most recently stored. `known` is what `node(key)`
+   * returned, if the caller has it: it saves a second lookup.
+   */
+  set(key: string, state: S, known = this.#nodes.get(key)): void {
+    let node = known;
+    if (node) {
+      node.state = state;
+      if (node === this.#newest) return;
+      this.#unlink(node);
+    } else {
+      node = { key, state, older: undefined, newer: undefined };
+      this.#nodes.set(key, node);
+    }
+    node.older = this.#newest;
+    if (this.#newest) this.#newest.newer = node;
+    else this.#oldest = node;
+    this.#newest = node;
+  }
+
+  delete(key: string): void {
+    const node = this.#nodes.get(key);
+    if (!node) return;
+    this.#nodes.delete(key);
+    this.#unlink(node);
+  }
+
+  /** Drops keys from the least recently stored on, for as long as `idle` says their state is idle. */
+  dropOldestWhile(idle: (state: S) => boolean): void {
+    while (this.#oldest && idle(this.#oldest.state)) this.delete(this.#oldest.key);
+  }
+
+  #unlink(node: KeyNode<S>): void {
+    if (node.older) node.older.newer = node.newer;
+    else this.#oldest = node.newer;
+    if (node.newer) node.newer.older = node.older;
+    else this.#newest = node.older;
+    node.older = undefined;
+    node.newer = undefined;
+  }
+}
+
+interface KeyNode<S> {
+  key: string;
+  state: S;
+  older: KeyNode<S> | undefined;
+  newer: KeyNode<S> | undefined;
+}
 
 /** A clock that never goes backwards: a reading earlier than the latest one counts as the latest. */
 class Clock {

@@ -7,6 +7,5 @@ import { mutant } from '../../../support/mutant.ts';
 type Module = typeof import('../../../../solutions/09-flow-control/rate-limiter.ts');
 
 export const { TokenBucketLimiter, GcraLimiter, RequestTokenLimiter, CostExceedsCapacityError } = await mutant<Module>('09-flow-control/rate-limiter', [
-  ['      if (this.#tokensAt(bucket, now) + EPSILON < this.#capacity) break;', '      break;'],
-  ['      if (tat > now) break;', '      break;'],
+  ['    while (this.#oldest && idle(this.#oldest.state)) this.delete(this.#oldest.key);\n', ''],
 ]);

@@ -8,5 +8,5 @@ type Module = typeof import('../../../../solutions/09-flow-control/rate-limiter.
 
 export const { TokenBucketLimiter, GcraLimiter, RequestTokenLimiter, CostExceedsCapacityError } = await mutant<Module>('09-flow-control/rate-limiter', [
   ['    const until = allowed ? newTat : tat;', '    const until = spend ? newTat : allowed ? newTat : tat;'],
-  ['    if (allowed && spend) {\n      this.#tats.delete(key);', '    if (spend) {\n      this.#tats.delete(key);'],
+  ['    if (allowed && spend) {\n      if (until > now) this.#tats.set(key, until);', '    if (spend) {\n      if (until > now) this.#tats.set(key, until);'],
 ]);
