@@ -5,6 +5,7 @@ import { DEFAULT_NEW_PER_DAY, Deck, drawMock } from '../../core/practice/deck.ts
 import { parseCommand, UsageError } from '../../core/run-main.ts';
 import { shown, type WorkbookContext } from '../context.ts';
 import { ankiExport } from './anki.ts';
+import { wrap } from './markdown.ts';
 import { mockInterview } from './mock.ts';
 import { review } from './review.ts';
 import { renderStats } from './stats.ts';
@@ -112,7 +113,7 @@ export async function practiceCommand(context: WorkbookContext, args: string[], 
     terminal.close();
   };
   try {
-    for (const note of notes) terminal.print(note);
+    for (const note of notes) terminal.print(wrap(note, terminal.width).join('\n'));
     if (request.mode === 'mock') {
       await mockInterview({
         terminal,

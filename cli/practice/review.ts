@@ -39,7 +39,7 @@ export async function review(context: ReviewContext): Promise<number> {
     const card = context.cards.get(next.id)!;
     const outcome = await showCard(context, card, note);
     if (outcome === 'quit') {
-      terminal.print(farewell(context, rated));
+      terminal.print(wrap(farewell(context, rated), terminal.width).join('\n'));
       return rated;
     }
     const now = context.now();
@@ -51,7 +51,7 @@ export async function review(context: ReviewContext): Promise<number> {
     if (!terminal.tty) terminal.print(note);
   }
   if (terminal.tty && note) terminal.show(note);
-  terminal.print(farewell(context, rated));
+  terminal.print(wrap(farewell(context, rated), terminal.width).join('\n'));
   return rated;
 }
 

@@ -81,7 +81,7 @@ ${items}
   const body = `<link rel="stylesheet" href="assets/practice.css">
 <script type="module" src="assets/practice.js"></script>
 <h1>Practice</h1>
-<p class="lede">Rehearse the ${cards.length} interview questions of ${chapterCount} chapters the way you will answer them: from memory. Say your answer, then compare it with the question's key points and rate how well you recalled it. The cards come back on a schedule (FSRS, the algorithm Anki uses) that spaces out the ones you know and repeats the ones you do not. A mock interview asks a few questions against a clock.</p>
+<p class="lede">Rehearse the ${cards.length} interview questions of ${chapterCount} chapters the way you will answer them: from memory. Say your answer, then compare it with the question's key points and rate how well you recalled it. The cards come back on a schedule (FSRS, an algorithm Anki offers too) that spaces out the ones you know and repeats the ones you do not. A mock interview asks a few questions against a clock.</p>
 <div id="practice-app" class="practice-app" data-new-per-day="${DEFAULT_NEW_PER_DAY}" hidden></div>
 <noscript><p class="practice-noscript">The practice session needs JavaScript. Every card is listed below with its key points, and <code>npm run practice</code> runs the same session in a terminal.</p></noscript>
 <h2 id="keys">Keys</h2>

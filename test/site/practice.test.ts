@@ -57,7 +57,8 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-const saved = async (page: Page) => parseState((await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)) ?? 'null');
+/** The state the page saved. (Page-side code is passed as text: this file is not compiled against the DOM.) */
+const saved = async (page: Page) => parseState(((await page.evaluate(`localStorage.getItem(${JSON.stringify(STATE_KEY)})`)) as string | null) ?? 'null');
 
 describe.skipIf(!available && !requiredInCi)(SUITE, () => {
   beforeAll(async () => {
@@ -137,7 +138,7 @@ describe.skipIf(!available && !requiredInCi)(SUITE, () => {
     await page.clock.runFor(61_000);
     await expect(countdown.textContent()).resolves.toBe('2:59 left');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mock-answer');
+    await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('mock-answer');
     await page.keyboard.type('A lease, a heartbeat, a cap.');
     await page.keyboard.press('Control+Enter');
     await page.locator('.practice-checklist').waitFor();
@@ -168,12 +169,12 @@ describe.skipIf(!available && !requiredInCi)(SUITE, () => {
     const { context } = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}index.html`);
-    await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "cards": '), STATE_KEY);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(STATE_KEY)}, '{"version": 1, "cards": ')`);
     await page.goto(`${server.url}practice.html`);
     await expect(page.locator('.practice-note').first().textContent()).resolves.toMatch(/^Your saved practice could not be read \(it is not valid JSON\)\. It was kept in this browser's storage as “workbook-practice\.unreadable-/);
-    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('workbook-practice.unreadable-')));
+    const keys = (await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('workbook-practice.unreadable-'))")) as string[];
     expect(keys).toHaveLength(1);
-    expect(await page.evaluate((key) => localStorage.getItem(key), keys[0]!)).toBe('{"version": 1, "cards": ');
+    expect(await page.evaluate(`localStorage.getItem(${JSON.stringify(keys[0])})`)).toBe('{"version": 1, "cards": ');
     await context.close();
   }, SLOW);
 
