@@ -1,6 +1,7 @@
 // @ts-check
-// The only behaviour that needs JavaScript: search, the theme toggle, copy buttons, and the
-// keyboard shortcuts. Everything else on the page works without it.
+// The only behaviour that needs JavaScript: search, the theme toggle, copy buttons, the
+// keyboard shortcuts and the outline's mark on the section being read. Everything else on the
+// page (the menu and the outline are disclosures) works without it.
 
 const base = document.body.dataset.base ?? '';
 
@@ -23,7 +24,14 @@ function currentTheme() {
 /** @param {HTMLButtonElement} button */
 function labelToggle(button) {
   const other = currentTheme() === 'dark' ? 'light' : 'dark';
-  button.textContent = other === 'dark' ? '☾ Dark' : '☀ Light';
+  const icon = document.createElement('span');
+  icon.className = 'theme-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = other === 'dark' ? '☾' : '☀';
+  const label = document.createElement('span');
+  label.className = 'theme-label';
+  label.textContent = other === 'dark' ? 'Dark' : 'Light';
+  button.replaceChildren(icon, label);
   button.setAttribute('aria-label', `Switch to the ${other} theme`);
 }
 
@@ -66,7 +74,7 @@ for (const button of all('.code > .copy')) {
 // ---- search ----------------------------------------------------------------------------------
 
 /**
- * @typedef {{ id: string, title: string, page: string }} SearchHit
+ * @typedef {{ id: string, title: string, page: string, excerpt?: string, terms: string[] }} SearchHit
  * @typedef {{ search(query: string): SearchHit[] }} SearchEngine
  */
 
@@ -97,21 +105,72 @@ function announce(text) {
   if (searchStatus) searchStatus.textContent = text;
 }
 
+/**
+ * A pattern that finds the words a hit matched (the index's terms, which are lower case, at the
+ * start of a word).
+ * @param {string[]} terms
+ */
+function termPattern(terms) {
+  const escaped = [...new Set(terms)].filter(Boolean).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'giu') : undefined;
+}
+
+/**
+ * Appends `text` to `parent` with every match of `pattern` wrapped in <mark>.
+ * @param {HTMLElement} parent @param {string} text @param {RegExp | undefined} pattern
+ */
+function appendMarked(parent, text, pattern) {
+  let at = 0;
+  if (pattern) {
+    for (const match of text.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      if (index > at) parent.append(text.slice(at, index));
+      const mark = document.createElement('mark');
+      mark.textContent = match[0];
+      parent.append(mark);
+      at = index + match[0].length;
+    }
+  }
+  if (at < text.length) parent.append(text.slice(at));
+}
+
+/**
+ * About 160 characters of a section's text around its first match, cut at word boundaries.
+ * @param {string} text @param {RegExp | undefined} pattern
+ */
+function snippetOf(text, pattern) {
+  const size = 160;
+  const first = pattern ? text.search(pattern) : -1;
+  let start = first > 60 ? text.lastIndexOf(' ', first - 50) + 1 : 0;
+  if (start < 0) start = 0;
+  let end = Math.min(text.length, start + size);
+  if (end < text.length) end = Math.max(text.lastIndexOf(' ', end), start + 40);
+  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
+}
+
 /** @param {SearchHit[]} hits */
 function showResults(hits) {
   if (!results) return;
   results.replaceChildren(
     ...hits.map((hit) => {
+      const pattern = termPattern(hit.terms ?? []);
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = base + hit.id;
       const title = document.createElement('span');
       title.className = 'result-title';
-      title.textContent = hit.title;
+      appendMarked(title, hit.title, pattern);
       const page = document.createElement('span');
       page.className = 'result-page';
       page.textContent = hit.page === hit.title ? '' : hit.page;
       link.append(title, page);
+      const excerpt = hit.excerpt ?? '';
+      if (excerpt) {
+        const snippet = document.createElement('span');
+        snippet.className = 'result-snippet';
+        appendMarked(snippet, snippetOf(excerpt, pattern), pattern);
+        link.append(snippet);
+      }
       item.append(link);
       return item;
     }),
@@ -172,6 +231,14 @@ async function runSearch() {
 if (searchBox && input && results) {
   searchBox.hidden = false;
   input.addEventListener('focus', () => void loadEngine().catch(() => undefined), { once: true });
+  // Coming back to the box shows the results of the query still in it.
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && results.childElementCount > 0) results.hidden = false;
+  });
+  // The results close once focus leaves the search box and its results.
+  searchBox.addEventListener('focusout', (event) => {
+    if (!searchBox.contains(/** @type {Node | null} */ (event.relatedTarget))) results.hidden = true;
+  });
   input.addEventListener('input', () => void runSearch());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -203,6 +270,19 @@ if (searchBox && input && results) {
 
 // ---- keyboard --------------------------------------------------------------------------------
 
+/**
+ * True when focus is in a region that scrolls sideways (a wide diagram or table): there the arrow
+ * keys scroll it and must not turn the page.
+ * @param {HTMLElement} element
+ */
+function inSidewaysScroller(element) {
+  for (let at = /** @type {HTMLElement | null} */ (element); at && at !== document.body; at = at.parentElement) {
+    const overflow = getComputedStyle(at).overflowX;
+    if ((overflow === 'auto' || overflow === 'scroll') && at.scrollWidth > at.clientWidth + 1) return true;
+  }
+  return false;
+}
+
 /** @param {EventTarget | null} target */
 function isTyping(target) {
   if (!(target instanceof HTMLElement)) return false;
@@ -219,9 +299,58 @@ document.addEventListener('keydown', (event) => {
   }
   const rel = event.key === 'ArrowLeft' ? 'prev' : event.key === 'ArrowRight' ? 'next' : undefined;
   if (!rel) return;
+  if (event.target instanceof HTMLElement && inSidewaysScroller(event.target)) return;
   const link = /** @type {HTMLLinkElement | null} */ (document.querySelector(`link[rel="${rel}"]`));
   if (link) {
     event.preventDefault();
     location.href = link.href;
   }
 });
+
+// ---- the menu ----------------------------------------------------------------------------------
+
+const menu = /** @type {HTMLDetailsElement | null} */ (document.querySelector('.menu'));
+if (menu) {
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    /** @type {HTMLElement | null} */ (menu.querySelector('summary'))?.focus();
+  });
+}
+
+// ---- the outline: mark the section being read -------------------------------------------------
+
+const outlineLinks = /** @type {HTMLAnchorElement[]} */ (all('.outline a[href^="#"], .outline-inline a[href^="#"]'));
+const sections = [...new Set(outlineLinks.map((a) => decodeURIComponent(a.hash.slice(1))))]
+  .map((id) => document.getElementById(id))
+  .filter((element) => element !== null);
+
+/** The last heading whose top has scrolled past the top bar is the section being read. */
+function markCurrentSection() {
+  const line = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 72;
+  /** @type {HTMLElement | undefined} */
+  let current;
+  for (const heading of sections) {
+    if (heading.getBoundingClientRect().top <= line + 8) current = heading;
+    else break;
+  }
+  for (const link of outlineLinks) {
+    if (current && decodeURIComponent(link.hash.slice(1)) === current.id) link.setAttribute('aria-current', 'location');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+if (sections.length > 0) {
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      markCurrentSection();
+    });
+  };
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('hashchange', schedule);
+  markCurrentSection();
+}

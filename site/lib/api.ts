@@ -39,6 +39,15 @@ export async function generateApiDocs(exercises: Exercise[], root: string): Prom
       hideBreadcrumbs: true,
       hideGroupHeadings: true,
       useCodeBlocks: true,
+      // Parameters, properties and members as tables: one row each, rather than a heading each
+      // (which pushed the reference four heading levels deep).
+      parametersFormat: 'table',
+      interfacePropertiesFormat: 'table',
+      classPropertiesFormat: 'table',
+      typeAliasPropertiesFormat: 'table',
+      enumMembersFormat: 'table',
+      propertyMembersFormat: 'table',
+      typeDeclarationFormat: 'table',
       disableSources: true,
       excludePrivate: true,
       logLevel: 'Error',

@@ -37,6 +37,25 @@ export interface PageSpec {
   next?: PageLink;
   /** Extra class on `<body>`, such as `print`. */
   kind?: string;
+  /** A shorter title for the sidebar, when the page's own is long. */
+  navTitle?: string;
+  /**
+   * The prefix from this page to the site root, when it is not the one its `url` implies: the
+   * not-found page is served at any depth, so it links from the root (`/`).
+   */
+  base?: string;
+}
+
+/** What every page says about the build it comes from. */
+export interface SiteInfo {
+  /** The workbook's version (package.json). */
+  version: string;
+  /** The commit the site was built from, abbreviated, or undefined outside a git checkout. */
+  commit?: string;
+  /** True when the working tree had changes to tracked files that are not committed. */
+  modified?: boolean;
+  /** The address the site is published at (`https://…/`), for canonical and OpenGraph URLs. */
+  url?: string;
 }
 
 /** The relative prefix from a page to the site root (`''` or `'../../'`). */
@@ -55,8 +74,8 @@ export function headingsOf(html: string, levels = [2, 3]): OutlineEntry[] {
   return entries;
 }
 
-export function renderPage(page: PageSpec, nav: NavEntry[]): string {
-  const base = baseOf(page.url);
+export function renderPage(page: PageSpec, nav: NavEntry[], info: SiteInfo = { version: '' }): string {
+  const base = page.base ?? baseOf(page.url);
   const link = (href: string): string => escapeHtml(base + href);
   const rel = [
     page.prev ? `<link rel="prev" href="${link(page.prev.href)}">` : '',
@@ -68,13 +87,37 @@ export function renderPage(page: PageSpec, nav: NavEntry[]): string {
           page.prev ? `<a rel="prev" href="${link(page.prev.href)}"><span class="pager-label">← Previous</span> ${escapeHtml(page.prev.title)}</a>` : '<span></span>'
         }${page.next ? `<a rel="next" href="${link(page.next.href)}"><span class="pager-label">Next →</span> ${escapeHtml(page.next.title)}</a>` : ''}</nav>`
       : '';
-  const outline =
-    page.outline.length > 1
-      ? `<aside class="outline"><nav aria-labelledby="site-outline-title"><p id="site-outline-title" class="site-outline-title">On this page</p><ul>${page.outline
-          .map((h) => `<li class="level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
-          .join('')}</ul></nav></aside>`
-      : '';
+  // The outline is drawn twice: beside the page on wide screens, and as a disclosure at the top of
+  // it on narrower ones; the stylesheet shows one of them.
+  const top = Math.min(...page.outline.map((h) => h.level));
+  const outlineList = `<ul>${page.outline
+    .map((h) => `<li class="level-${h.level === top ? 2 : 3}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
+    .join('')}</ul>`;
+  const hasOutline = page.outline.length > 1;
+  const outline = hasOutline
+    ? `<aside class="outline"><nav aria-labelledby="site-outline-title"><p id="site-outline-title" class="site-outline-title">On this page</p>${outlineList}</nav></aside>`
+    : '';
+  const inlineOutline = hasOutline
+    ? `<details class="outline-inline"><summary>On this page</summary><nav aria-label="On this page">${outlineList}</nav></details>\n`
+    : '';
   const title = page.title === SITE_TITLE ? SITE_TITLE : `${page.title} — ${SITE_TITLE}`;
+  const notFound = page.kind === 'not-found';
+  const canonical = info.url ? new URL(page.url, info.url).href : base + page.url;
+  const meta = [
+    notFound ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<meta property="og:type" content="${page.url === 'index.html' ? 'website' : 'article'}">`,
+    `<meta property="og:site_name" content="${escapeHtml(SITE_TITLE)}">`,
+    `<meta property="og:title" content="${escapeHtml(page.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(page.description)}">`,
+    info.url && !notFound ? `<meta property="og:url" content="${escapeHtml(canonical)}">` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const built = [
+    info.version ? `version ${escapeHtml(info.version)}` : '',
+    info.commit ? `built from commit <code>${escapeHtml(info.commit)}</code>${info.modified ? ' with uncommitted changes' : ''}` : '',
+  ].filter(Boolean);
+  const navigation = renderNav(nav, page.url, base);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -82,6 +125,7 @@ export function renderPage(page: PageSpec, nav: NavEntry[]): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(page.description)}">
+${meta}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${link('assets/icon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${link('assets/site.css')}">
@@ -92,6 +136,12 @@ ${rel}
 <body class="${escapeHtml(page.kind ?? 'page')}" data-base="${escapeHtml(base)}">
 <a class="skip-link" href="#main-content">Skip to content</a>
 <header class="topbar">
+<details class="menu">
+<summary><span class="menu-icon" aria-hidden="true"></span>Menu</summary>
+<nav class="menu-nav" aria-label="Workbook">
+${navigation}
+</nav>
+</details>
 <a class="brand" href="${link('index.html')}">${escapeHtml(SITE_TITLE)}</a>
 <div class="search" role="search" hidden>
 <label for="site-search" class="visually-hidden">Search the workbook</label>
@@ -103,17 +153,19 @@ ${rel}
 </header>
 <div class="layout">
 <nav class="sidebar" aria-label="Workbook">
-${renderNav(nav, page.url, base)}
+${navigation}
 </nav>
 <main id="main-content" tabindex="-1">
-<article>
+${inlineOutline}<article>
 ${page.body}
 </article>
 ${pager}
 </main>
 ${outline}
 </div>
-<footer class="footer"><p>${escapeHtml(SITE_TITLE)} · <a href="${link('print.html')}">All chapters on one page</a> · <kbd>←</kbd> <kbd>→</kbd> previous and next page · <kbd>/</kbd> search</p></footer>
+<footer class="footer"><p>${escapeHtml(SITE_TITLE)} · <a href="${link('print.html')}">All chapters on one page</a> · <kbd>←</kbd> <kbd>→</kbd> previous and next page · <kbd>/</kbd> search</p>${
+    built.length ? `<p class="build-info">${built.join(', ')}</p>` : ''
+  }</footer>
 </body>
 </html>
 `;

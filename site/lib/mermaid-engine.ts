@@ -90,9 +90,20 @@ const PATCHES: Array<{ why: string; from: string; to: string }> = [
     to: 'var CLS_FONT = {\n  memberSize: 13,\n  memberWeight: 400,\n  annotationSize: 13,',
   },
   {
-    why: 'draw entity attributes and keys at 13 px',
-    from: 'var ER_FONT = {\n  attrSize: 11,\n  attrWeight: 400,\n  keySize: 9,',
-    to: 'var ER_FONT = {\n  attrSize: 13,\n  attrWeight: 400,\n  keySize: 13,',
+    why: 'size class boxes for members drawn at 13 px',
+    from: '  minWidth: 120,\n  memberFontSize: 11,\n',
+    to: '  minWidth: 120,\n  memberFontSize: 13,\n',
+  },
+  {
+    // Key badges stay 9 px (their badge is 14 px tall), so an entity diagram is drawn scaled up.
+    why: 'draw entity attributes at 13 px',
+    from: 'var ER_FONT = {\n  attrSize: 11,\n',
+    to: 'var ER_FONT = {\n  attrSize: 13,\n',
+  },
+  {
+    why: 'size entity boxes for attributes drawn at 13 px',
+    from: '  minWidth: 140,\n  attrFontSize: 11,\n',
+    to: '  minWidth: 140,\n  attrFontSize: 13,\n',
   },
   {
     why: 'break long labels of a flowchart or state diagram into lines when asked to',

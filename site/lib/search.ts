@@ -4,42 +4,76 @@ import { headingsOf } from './layout.ts';
 
 /**
  * The offline search index: one record per section (the text under an `h2` or `h3`), built at
- * build time with minisearch and loaded by the page on first use.
+ * build time with minisearch and loaded by the page on first use. Each record keeps its text,
+ * from which a result shows a snippet around the words that matched.
  */
 
 export interface SearchRecord {
   /** `page.html#section`: unique, and the link a result opens. */
   id: string;
+  /** What a result is titled: the section's heading (for the API reference, the symbol). */
   title: string;
+  /** The page the section is on, as a result names it. */
   page: string;
+  /** The section's text, indexed in full. */
   text: string;
+  /** The text as stored for snippets: the first {@link STORED_TEXT} characters. */
+  excerpt: string;
 }
 
 /** The options the index is built with; the page loads it with the same ones. */
 export const SEARCH_OPTIONS: Options<SearchRecord> = {
   fields: ['title', 'page', 'text'],
-  storeFields: ['title', 'page'],
+  storeFields: ['title', 'page', 'excerpt'],
   searchOptions: { boost: { title: 3, page: 1.5 }, prefix: true, fuzzy: 0.2 },
 };
+
+/** A section's text is stored up to this many characters, enough for a snippet around most matches. */
+const STORED_TEXT = 1200;
+
+export interface SectionOptions {
+  /** The heading levels that start a section (default `h2` and `h3`). */
+  levels?: readonly number[];
+  /**
+   * Title a section below the top level by its parent as well: in the API reference a member
+   * (`h4`, `dequeue()`) is titled `MessageQueue.dequeue()`.
+   */
+  qualify?: boolean;
+  /** How results name the page (default: its title). */
+  page?: string;
+}
 
 /**
  * Splits a rendered page body into one record per section: the text from one heading of the
  * given levels to the next. Chapters split at `h2` and `h3`; the API reference at `h2` (an
  * export) and `h4` (a member), skipping its `h3` groupings such as "Methods".
  */
-export function sectionsOf(url: string, pageTitle: string, body: string, levels: readonly number[] = [2, 3]): SearchRecord[] {
+export function sectionsOf(url: string, pageTitle: string, body: string, options: SectionOptions = {}): SearchRecord[] {
+  const levels = options.levels ?? [2, 3];
+  const page = options.page ?? pageTitle;
   const records: SearchRecord[] = [];
   const headings = [...body.matchAll(/<h([1-6]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g)].filter((m) => levels.includes(Number(m[1])));
   const intro = body.slice(0, headings[0]?.index ?? body.length);
-  records.push({ id: url, title: pageTitle, page: pageTitle, text: textOf(withoutCode(intro)) });
+  records.push({ id: url, title: pageTitle, page, ...texts(intro) });
   const titles = new Map(headingsOf(body, [...levels]).map((h) => [h.id, h.text]));
+  const top = Math.min(...levels);
+  let parent = '';
   headings.forEach((match, i) => {
     const start = match.index + match[0].length;
     const end = headings[i + 1]?.index ?? body.length;
     const id = match[2]!;
-    records.push({ id: `${url}#${id}`, title: titles.get(id) ?? id, page: pageTitle, text: textOf(withoutCode(body.slice(start, end))) });
+    const heading = titles.get(id) ?? id;
+    let title = heading;
+    if (Number(match[1]) === top) parent = heading;
+    else if (options.qualify && parent && !heading.startsWith(parent)) title = `${parent}.${heading}`;
+    records.push({ id: `${url}#${id}`, title, page, ...texts(body.slice(start, end)) });
   });
   return records;
+}
+
+function texts(html: string): { text: string; excerpt: string } {
+  const text = textOf(withoutCode(html));
+  return { text, excerpt: text.length > STORED_TEXT ? `${text.slice(0, text.lastIndexOf(' ', STORED_TEXT))} …` : text };
 }
 
 /** Code blocks are left out of the index: they would triple its size and drown the prose. */

@@ -8,7 +8,8 @@ import { createGzip } from 'node:zlib';
  * The local docs server: static files from one directory, on 127.0.0.1 only.
  * Paths that leave the directory are refused, every response names its content type, and
  * pages are served with a Content-Security-Policy that allows nothing but the site itself.
- * Text is gzip-compressed for clients that accept it.
+ * Text is gzip-compressed for clients that accept it. A path that names no file gets the site's
+ * own not-found page (`404.html`, with search and the chapter list) and status 404.
  */
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -19,6 +20,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -121,7 +123,15 @@ function handle(base: string, method: string, url: string, acceptEncoding: strin
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
     return;
   }
-  const resolved = resolveRequest(base, url);
+  let resolved = resolveRequest(base, url);
+  let status = 200;
+  if ('status' in resolved && resolved.status === 404) {
+    const page = resolveRequest(base, '/404.html');
+    if ('file' in page) {
+      resolved = page;
+      status = 404;
+    }
+  }
   if ('status' in resolved) {
     const text = { 400: 'Bad request', 403: 'Forbidden: that path is outside the site', 404: 'Not found' }[resolved.status];
     response.writeHead(resolved.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
@@ -130,8 +140,8 @@ function handle(base: string, method: string, url: string, acceptEncoding: strin
   const type = CONTENT_TYPES[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream';
   const compress = /\bgzip\b/.test(acceptEncoding) && /^(text\/|application\/json|image\/svg)/.test(type);
   response.setHeader('Vary', 'Accept-Encoding');
-  if (compress) response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
-  else response.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(resolved.file).size });
+  if (compress) response.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
+  else response.writeHead(status, { 'Content-Type': type, 'Content-Length': statSync(resolved.file).size });
   if (method === 'HEAD') {
     response.end();
     return;

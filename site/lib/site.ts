@@ -13,6 +13,7 @@ import { DiagramRenderer } from './mermaid.ts';
 import { practicePage, writePracticeAssets } from './practice.ts';
 import { printPage } from './print.ts';
 import { buildSearchIndex, type SearchRecord, sectionsOf } from './search.ts';
+import { buildInfo } from './build-info.ts';
 import { idsOf } from './verify.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Generate the API reference with typedoc (default: true). */
   api?: boolean;
+  /** The address the site is published at (`https://…/`), for canonical and OpenGraph URLs. */
+  siteUrl?: string;
 }
 
 /** A chapter with a page: its README and, when it has a chapter.ts, its exercises. */
@@ -88,7 +91,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       title: chapter.title,
       description: description(body, chapter.title),
       body,
-      outline: headingsOf(body, [2]),
+      outline: headingsOf(body, [2, 3]),
     });
   }
 
@@ -98,13 +101,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       const { exercise } = doc;
       const env: RenderEnv = { file: path.relative(root, exercise.stubPath).split(path.sep).join('/'), sources };
       const intro = `# API reference: ${exercise.meta.title}\n\nThe contract of \`${exercise.key}\`, generated from the JSDoc of [the stub you edit](${path.basename(exercise.stubPath)}). The exercise itself: [${exercise.chapter.title}](README.md#${exerciseAnchor(exercise)}).\n\n`;
-      const body = repairAnchors(md.render(intro + doc.markdown, env));
+      const body = readableSignatures(repairAnchors(md.render(intro + doc.markdown, env)));
+      const symbols = headingsOf(body, [2]).map((h) => h.text);
       const page: PageSpec = {
         url: apiPage(exercise),
-        title: `API: ${exercise.key}`,
+        title: `API: ${symbols.length > 3 ? `${symbols.slice(0, 3).join(', ')}, …` : symbols.join(', ') || exercise.meta.id}`,
         description: `The API reference of the exercise ${exercise.key}: ${exercise.meta.title}.`,
         body,
-        outline: headingsOf(body, [2]),
+        outline: headingsOf(body, [2, 4]),
+        kind: 'api',
+        navTitle: `API: ${exercise.meta.id}`,
       };
       apiPages.set(exercise.chapter.slug, [...(apiPages.get(exercise.chapter.slug) ?? []), page]);
     }
@@ -125,8 +131,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   });
 
   const sourcePages = [...sources].sort().filter((p) => existsSync(path.join(root, p))).map((repoPath) => sourcePageSpec(root, repoPath, highlighter));
+  const notFound = notFoundPage(chapters);
   const print = printPage(chapters.map((c) => ({ slug: c.slug, title: c.title, body: chapterBodies.get(c.slug)! })));
-  const all = [...sequence, print, ...sourcePages];
+  const all = [...sequence, print, notFound, ...sourcePages];
   all.push(practicePage(chapters.map((c) => ({ slug: c.slug, title: c.title, url: c.url, readme: readmes.get(c.slug)! })), md));
 
   const nav: NavEntry[] = [
@@ -135,25 +142,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       title: c.title,
       href: c.url,
       prefix: c.slug.slice(0, 2),
-      children: (apiPages.get(c.slug) ?? []).map((p) => ({ title: p.title.replace(/^API: [^/]+\//, 'API: '), href: p.url })),
+      children: (apiPages.get(c.slug) ?? []).map((p) => ({ title: p.navTitle ?? p.title, href: p.url })),
     })),
     { title: 'All exercises', href: 'exercises.html' },
     { title: 'Practice', href: 'practice.html' },
     { title: 'Print every chapter', href: 'print.html' },
   ];
 
+  const info = buildInfo(root, options.siteUrl);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(path.join(outDir, 'assets'), { recursive: true });
   for (const page of all) {
     const file = path.join(outDir, page.url);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, renderPage(page, nav));
+    writeFileSync(file, renderPage(page, nav, info));
   }
   writeAssets(outDir, highlighter, diagrams);
   await writePracticeAssets(outDir);
   highlighter.saveCache();
+  const apiUrls = new Set([...apiPages.values()].flat().map((p) => p.url));
   const records: SearchRecord[] = sequence.flatMap((page) =>
-    sectionsOf(page.url, page.title, page.body, page.url.startsWith('api-') ? [2, 4] : [2, 3]),
+    apiUrls.has(page.url)
+      ? sectionsOf(page.url, page.title, page.body, { levels: [2, 4], qualify: true, page: `API reference · ${textOf(/<h1>([\s\S]*?)<\/h1>/.exec(page.body)?.[1] ?? '').replace(/^API reference: /, '')}` })
+      : sectionsOf(page.url, page.title, page.body),
   );
   writeFileSync(path.join(outDir, 'search-index.json'), buildSearchIndex(records));
 
@@ -177,6 +188,20 @@ function repairAnchors(body: string): string {
     const target = whole.slice(' href="#'.length, -1);
     return ids.has(target) || !ids.has(base) ? whole : ` href="#${base}"`;
   });
+}
+
+/**
+ * typedoc-plugin-markdown writes a type as a row of separate code spans (`T` | `undefined`,
+ * `MessageQueue`<`T`>). A paragraph or table cell that holds nothing but such a type becomes one
+ * signature, read as a whole, with its links kept.
+ */
+function readableSignatures(body: string): string {
+  const punctuation = /^[\s|&<>()[\]{}.,:;=?!*+\-]*$/;
+  const isType = (html: string): boolean => /<code>/.test(html) && punctuation.test(textOf(html.replace(/<code>[\s\S]*?<\/code>/g, '').replace(/<a\b[^>]*>|<\/a>/g, '')));
+  const merge = (html: string): string => `<code class="signature">${html.replace(/<\/?code>/g, '')}</code>`;
+  return body
+    .replace(/<p>((?:(?!<\/?p>)[\s\S])*?)<\/p>/g, (whole, inner: string) => (isType(inner) ? `<p class="type">${merge(inner)}</p>` : whole))
+    .replace(/<td>((?:(?!<\/?td>)[\s\S])*?)<\/td>/g, (whole, inner: string) => (isType(inner) ? `<td>${merge(inner)}</td>` : whole));
 }
 
 function description(body: string, title: string): string {
@@ -222,6 +247,19 @@ function exercisesPage(chapters: ChapterPage[]): PageSpec {
 <p>Every exercise in the workbook, in order. Each links to its card on the chapter page, with the hints and the reference solution.</p>
 <div class="table-wrap"><table class="exercise-index"><thead><tr><th scope="col">Exercise</th><th scope="col">Difficulty</th><th scope="col">Points</th><th scope="col">Grade it with</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return { url: 'exercises.html', title: 'All exercises', description: 'Every exercise in the workbook with its difficulty, points and grading command.', body, outline: [] };
+}
+
+/** The page the server sends for a path that names no file: search, and the way back to every chapter. */
+function notFoundPage(chapters: ChapterPage[]): PageSpec {
+  const list = chapters
+    .map((c) => `<li><a href="/${escapeHtml(c.url)}"><span class="nav-number">${escapeHtml(c.slug.slice(0, 2))}</span> ${escapeHtml(c.title)}</a></li>`)
+    .join('');
+  const body = `<h1>Page not found</h1>
+<p class="lede">Nothing lives at this address. The page may have moved when the chapters were renumbered, or the link may have a typo.</p>
+<p class="search-hint">Search the workbook with the box at the top of the page (press <kbd>/</kbd>), or pick a chapter:</p>
+<ol class="chapter-list">${list}</ol>
+<p>Or start from <a href="/index.html">the home page</a>, or see <a href="/exercises.html">every exercise</a>.</p>`;
+  return { url: '404.html', title: 'Page not found', description: 'There is no page at this address.', body, outline: [], kind: 'not-found', base: '/' };
 }
 
 function sourcePageSpec(root: string, repoPath: string, highlighter: CodeHighlighter): PageSpec {

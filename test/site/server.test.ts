@@ -39,6 +39,7 @@ beforeAll(async () => {
   writeFileSync(path.join(site, 'assets', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(site, 'search-index.json'), '{}');
   writeFileSync(path.join(site, 'data.bin'), 'raw');
+  writeFileSync(path.join(site, '404.html'), '<!doctype html><title>Page not found</title>');
   server = await startServer(site, 0);
 });
 
@@ -94,8 +95,16 @@ describe('the local docs server', () => {
     expect((await get('/index.html%00.css')).status).toBe(400);
   });
 
-  it('answers 404 for a missing file and 405 for a POST', async () => {
-    expect((await get('/nope.html')).status).toBe(404);
+  it('answers a missing file with status 404 and the site\'s not-found page, at any depth', async () => {
+    for (const missing of ['/nope.html', '/source/chapters/nope.ts.html', '/assets/gone.css']) {
+      const reply = await get(missing);
+      expect(reply.status, missing).toBe(404);
+      expect(reply.headers['content-type'], missing).toBe('text/html; charset=utf-8');
+      expect(reply.body, missing).toContain('<title>Page not found</title>');
+    }
+  });
+
+  it('answers 405 for a POST', async () => {
     const post = await new Promise<number>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: server.port, path: '/', method: 'POST' }, (res) => {
         res.resume();

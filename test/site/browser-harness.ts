@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ROOT } from '../../core/root.ts';
+import { chromiumPath } from '../../site/lib/checks.ts';
+import { type RunningServer, startServer } from '../../site/lib/server.ts';
+import { type BuildResult, buildSite } from '../../site/lib/site.ts';
+import { filesIn } from '../../site/lib/verify.ts';
+
+/**
+ * What the site's browser suites share: one build of the whole workbook's site, served as
+ * `npm start` serves it, and one headless Chromium (Debian's `chromium` package, driven by
+ * playwright-core) per suite file. Each context refuses every request outside the local server.
+ */
+
+export const executablePath = chromiumPath();
+export const available = existsSync(executablePath);
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Building the site and driving a browser on a busy two-core machine can take minutes. */
+export const SLOW = 600_000;
+
+/** The suite's name, saying when and why it is skipped. */
+export function suiteName(name: string): string {
+  return available
+    ? name
+    : `${name} — skipped: no browser at ${executablePath}; install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to run these`;
+}
+
+export interface SiteUnderTest {
+  out: string;
+  site: BuildResult;
+  server: RunningServer;
+  browser: Browser;
+  /** Every HTML page of the build, relative to the site root. */
+  pages(): string[];
+  /** A fresh context (1280 × 900 unless told) that records requests leaving the site. */
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; offsite: string[] }>;
+  /** A page in a fresh context, already at `file`, fonts loaded. */
+  open(file: string, options?: Parameters<Browser['newContext']>[0]): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+/** Builds the site into a temporary folder, serves it on a free port and starts Chromium. */
+export async function openSite(options: { api: boolean }): Promise<SiteUnderTest> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'workbook-browser-'));
+  const site = await buildSite({ outDir: out, api: options.api });
+  const server = await startServer(out, 0);
+  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const newContext: SiteUnderTest['newContext'] = async (contextOptions = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+    const offsite: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    return { context, offsite };
+  };
+  return {
+    out,
+    site,
+    server,
+    browser,
+    pages: () => filesIn(out).filter((f) => f.endsWith('.html')),
+    newContext,
+    async open(file, contextOptions) {
+      const { context } = await newContext(contextOptions);
+      const page = await context.newPage();
+      await page.goto(server.url + file);
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      return { page, context };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where screenshots for a person to look at go (git-ignored); assertions never read them. */
+export const SCREENSHOTS = path.join(ROOT, '.workbook', 'site-screenshots');
+
+/** Saves a full-page screenshot as `.workbook/site-screenshots/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The chapter pages of a build. */
+export function chapterPages(site: BuildResult): string[] {
+  return site.chapters.map((c) => c.url);
+}
