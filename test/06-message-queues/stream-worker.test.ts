@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { addEntry, type StreamEntry, StreamWorker, type StreamWorkerOptions } from '@workbook/06-message-queues/stream-worker';
+import { deferred } from '../support/async.ts';
 import { useRedisServer } from '../support/redis.ts';
 
 /**
@@ -102,7 +103,7 @@ async function within<T>(promise: Promise<T>, what: string): Promise<T> {
  * its connection closes, the round's rejection is expected and ignored.
  */
 async function crashingWorker(consumer: string, options: Partial<StreamWorkerOptions> = {}): Promise<StreamEntry> {
-  const handled = signal<StreamEntry>();
+  const handled = deferred<StreamEntry>();
   const round = worker(
     consumer,
     (entry) => {
@@ -113,13 +114,6 @@ async function crashingWorker(consumer: string, options: Partial<StreamWorkerOpt
   ).poll();
   round.catch(() => {});
   return within(handled.promise, `worker ${consumer}'s handler to be called`);
-}
-
-/** A promise and the function that resolves it. */
-function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** Waits until `check` holds, asking again after each reply from Redis; bounded by PATIENCE_MS. */
@@ -373,7 +367,7 @@ describe('two workers share a group without duplicates', () => {
     const admin = redis.client();
     const ids = await add(admin, 10);
     const byWorker: Record<string, string[]> = { a: [], b: [] };
-    const bothStarted = signal();
+    const bothStarted = deferred();
     const handler = (name: string) => async (entry: StreamEntry) => {
       byWorker[name]!.push(entry.id);
       if (byWorker.a!.length > 0 && byWorker.b!.length > 0) bothStarted.resolve();
