@@ -96,5 +96,43 @@ export default defineChapter({
         },
       ],
     },
+    {
+      id: 'stream-gateway',
+      title: 'A streaming gateway over real HTTP',
+      difficulty: 'hard',
+      summary:
+        'Relay a model’s tokens to browsers as SSE on node:http: respect backpressure from slow clients, keep idle connections alive, stop the generation when nobody listens, and let a dropped client resume with Last-Event-ID.',
+      tasks: [
+        { title: 'streams tokens as valid SSE', points: 3 },
+        { title: 'honours backpressure', points: 3 },
+        { title: 'heartbeat when idle', points: 2 },
+        { title: 'cancels the upstream when the client leaves', points: 3 },
+        { title: 'resumes from the replay buffer', points: 3 },
+        { title: 'validates its options', points: 1 },
+      ],
+      hints: [
+        'Separate the generation from the connections: one object per stream holds an AbortController, a log of its latest events (a ring of `replay` entries) and the set of responses reading it; each response is a cursor into that log (the number of the next event it needs).',
+        {
+          task: 'streams tokens as valid SSE',
+          text: 'Send the headers at once (res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" }) and res.flushHeaders()), then one frame per token: "id: <stream>-<n>\\ndata: <JSON>\\n\\n". JSON.stringify never emits a line break, so a token containing "\\n" cannot split its frame.',
+        },
+        {
+          task: 'honours backpressure',
+          text: 'res.write() returns false once the socket has more queued than its highWaterMark. Stop there: do not ask the upstream for another token until the response emits "drain" (or "close"). Reading the next token only after every client has taken the last one carries the pressure back to the model.',
+        },
+        {
+          task: 'heartbeat when idle',
+          text: 'Keep one timer per response and restart it after every write; when it fires, write a comment line such as ": heartbeat\\n" and restart it. Comments carry no event, so no parser delivers them, but they keep proxies and idle timeouts from closing the connection.',
+        },
+        {
+          task: 'cancels the upstream when the client leaves',
+          text: 'Listen for "close" on the response (it also fires after a normal end, so check whether the stream finished). When the last reader of a running stream leaves, abort its controller, and check signal.aborted after every token: breaking out of the for await calls the upstream’s return(), which stops even an upstream that ignores the signal.',
+        },
+        {
+          task: 'resumes from the replay buffer',
+          text: 'Read the Last-Event-ID request header, split it into stream and number, and attach a new cursor at number + 1. If that event has already left the ring, send "event: error" with a message naming the lost events and end the response: resuming from the oldest kept event instead would silently drop text. If the stream ended and nothing is left, answer 204.',
+        },
+      ],
+    },
   ],
 });
