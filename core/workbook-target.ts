@@ -40,6 +40,9 @@ export function workbookTarget(options: TargetOptions = targetFromEnv()): Plugin
   return {
     name: 'workbook-target',
     enforce: 'pre',
+    // The suites see this plugin's choice as WORKBOOK_SUITE_TARGET, so that a child process they
+    // start can run the same code, even when one vitest run grades several targets at once.
+    config: () => ({ test: { env: { WORKBOOK_SUITE_TARGET: JSON.stringify({ target: options.target ?? 'chapters', overrides }) } } }),
     async resolveId(source) {
       if (!source.startsWith(WORKBOOK_PREFIX)) return null;
       const id = source.slice(WORKBOOK_PREFIX.length).replace(/\.(js|ts)$/, '');
