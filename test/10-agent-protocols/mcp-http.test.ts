@@ -374,6 +374,7 @@ describe('a cancelled request ends its stream without a response', TIMEOUT, () =
     const call = client.callTool({ name: 'block', arguments: {} }, undefined, { ...REQUEST, signal: controller.signal, onprogress: () => controller.abort('stop') });
     await expect(call).rejects.toThrow();
     await until(() => events.includes('block aborted'), 'the tool seeing its signal abort after notifications/cancelled');
+    await until(() => log.some((e) => e.requestBody?.includes('"block"')), 'the response to the blocking call starting');
     const exchange = log.find((e) => e.requestBody?.includes('"block"'))!;
     expect(exchange.contentType).toMatch(/^text\/event-stream/);
     await until(() => exchange.ended, 'the cancelled request\'s event stream ending');

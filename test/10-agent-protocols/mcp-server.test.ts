@@ -9,11 +9,14 @@ import {
   type CallToolResult,
   type Tool,
 } from '@workbook/10-agent-protocols/mcp-server';
-import { deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
+import { deferred, failOnUnhandledRejections, flushMicrotasks, settled, track } from '../support/async.ts';
 import { InProcessTransport, recorder } from './support/in-process.ts';
 import { until, within } from './support/peers.ts';
 
 failOnUnhandledRejections();
+
+// Everything here runs in this process: a few turns of the event loop, well inside the test's 5 s.
+const IN_PROCESS_MS = 2_000;
 
 const text = (value: string): CallToolResult => ({ content: [{ type: 'text', text: value }] });
 
@@ -74,7 +77,7 @@ async function sdkClient(...tools: Tool[]) {
   const client = new Client({ name: 'suite-client', version: '1.0.0' });
   const errors: Error[] = [];
   client.onerror = (error) => errors.push(error);
-  await within(client.connect(transport, { timeout: 5_000 }), 'the SDK client connecting');
+  await within(client.connect(transport, { timeout: IN_PROCESS_MS }), 'the SDK client connecting', IN_PROCESS_MS);
   return { client, transport, errors };
 }
 
@@ -136,7 +139,7 @@ describe('initialize negotiates the version', () => {
     const { client, transport, errors } = await sdkClient(addTool);
     expect(client.getServerVersion()).toEqual({ name: 'suite-server', version: '0.1.0', title: 'Suite server' });
     expect(client.getServerCapabilities()).toEqual({ tools: { listChanged: false } });
-    await until(() => transport.server.initialized, 'the server seeing notifications/initialized');
+    await until(() => transport.server.initialized, 'the server seeing notifications/initialized', IN_PROCESS_MS);
     expect(errors).toEqual([]);
   });
 });
@@ -309,7 +312,7 @@ describe('reports progress only when asked', () => {
     seen.report!(1, 3, 'one');
     seen.report!(2.5);
     gate.resolve(text('done'));
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     expect(sent).toEqual([
       { message: { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'tok-5', progress: 1, total: 3, message: 'one' } }, related: 5 },
       { message: { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'tok-5', progress: 2.5 } }, related: 5 },
@@ -324,7 +327,7 @@ describe('reports progress only when asked', () => {
     await flushMicrotasks();
     seen.report!(1, 2);
     gate.resolve(text('done'));
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'done' }] } }]);
   });
 
@@ -338,7 +341,7 @@ describe('reports progress only when asked', () => {
     expect(() => seen.report!(1, 10)).toThrow(RangeError);
     expect(() => seen.report!(Number.NaN)).toThrow(RangeError);
     gate.resolve(text('done'));
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     expect(messages().filter((m) => m.method === 'notifications/progress').map((m) => (m.params as { progress: number }).progress)).toEqual([2]);
   });
 
@@ -348,7 +351,7 @@ describe('reports progress only when asked', () => {
     const done = server.handle(call(1, 'gated', {}, { progressToken: 'late' }));
     await flushMicrotasks();
     gate.resolve(text('done'));
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     seen.report!(5, 5);
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'done' }] } }]);
   });
@@ -359,9 +362,9 @@ describe('reports progress only when asked', () => {
     const progress: unknown[] = [];
     const result = client.callTool({ name: 'gated', arguments: {} }, undefined, { onprogress: (p) => progress.push(p) });
     const tracked = track(result);
-    await until(() => seen.report !== undefined || tracked.status !== 'pending', 'the tool being called');
+    await until(() => seen.report !== undefined || tracked.status !== 'pending', 'the tool being called', IN_PROCESS_MS);
     seen.report!(1, 2, 'half');
-    await until(() => progress.length > 0, 'the first progress notification reaching the SDK client');
+    await until(() => progress.length > 0, 'the first progress notification reaching the SDK client', IN_PROCESS_MS);
     gate.resolve(text('done'));
     await expect(result).resolves.toEqual(text('done'));
     expect(progress).toEqual([{ progress: 1, total: 2, message: 'half' }]);
@@ -380,7 +383,7 @@ describe('cancellation stops the handler and sends no reply', () => {
     expect(seen.signal!.reason).toBe('the user pressed stop');
     seen.report!(1, 2);
     gate.resolve(text('finished anyway'));
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     expect(messages(), 'a cancelled request gets no response, and its progress stops').toEqual([]);
   });
 
@@ -394,7 +397,7 @@ describe('cancellation stops the handler and sends no reply', () => {
     const done = server.handle(call('w', 'waits', {}));
     await flushMicrotasks();
     await server.handle({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'w' } });
-    await done;
+    await settled(done, 'handle() finishing once the handler has settled');
     expect(messages()).toEqual([]);
   });
 
@@ -409,7 +412,7 @@ describe('cancellation stops the handler and sends no reply', () => {
     expect([first.seen.signal!.aborted, second.seen.signal!.aborted]).toEqual([false, true]);
     first.gate.resolve(text('one'));
     second.gate.resolve(text('two'));
-    await Promise.all([a, b]);
+    await settled(Promise.all([a, b]), 'handle() finishing for both calls once their handlers have settled');
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'one' }] } }]);
   });
 
@@ -427,10 +430,10 @@ describe('cancellation stops the handler and sends no reply', () => {
     const controller = new AbortController();
     const result = client.callTool({ name: 'gated', arguments: {} }, undefined, { signal: controller.signal });
     const tracked = track(result);
-    await until(() => seen.signal !== undefined || tracked.status !== 'pending', 'the tool being called');
+    await until(() => seen.signal !== undefined || tracked.status !== 'pending', 'the tool being called', IN_PROCESS_MS);
     controller.abort('no longer needed');
     await expect(result).rejects.toThrow();
-    await until(() => seen.signal!.aborted, 'the tool\'s signal aborting after the SDK client sent notifications/cancelled');
+    await until(() => seen.signal!.aborted, 'the tool\'s signal aborting after the SDK client sent notifications/cancelled', IN_PROCESS_MS);
     await client.ping();
     const callId = transport.wire.entries.find((e) => e.message.method === 'tools/call')!.message.id;
     expect(transport.wire.fromServer().filter((m) => m.id === callId)).toEqual([]);
@@ -475,7 +478,7 @@ describe('serves requests concurrently', () => {
     await server.handle(call('fast-1', 'add', { a: 1, b: 2 }));
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 'fast-1', result: { content: [{ type: 'text', text: '3' }] } }]);
     gate.resolve(text('slow done'));
-    await slow;
+    await settled(slow, 'handle() finishing for the slow call once its handler has settled');
     expect(messages().map((m) => m.id)).toEqual(['fast-1', 'slow-1']);
   });
 
@@ -486,7 +489,7 @@ describe('serves requests concurrently', () => {
     await server.handle(call(1, 'slow', {}));
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, error: expect.objectContaining({ code: ErrorCode.InvalidRequest }) }]);
     gate.resolve(text('done'));
-    await slow;
+    await settled(slow, 'handle() finishing for the slow call once its handler has settled');
   });
 });
 
@@ -502,7 +505,7 @@ describe('close aborts running calls', () => {
     expect([one.seen.signal!.aborted, two.seen.signal!.aborted]).toEqual([true, true]);
     one.gate.resolve(text('one'));
     two.gate.resolve(text('two'));
-    await Promise.all([a, b]);
+    await settled(Promise.all([a, b]), 'handle() finishing for both calls once their handlers have settled');
     await server.handle({ jsonrpc: '2.0', id: 3, method: 'ping' });
     expect(messages()).toEqual([]);
   });

@@ -247,12 +247,11 @@ describe('stdout carries only protocol messages', { timeout: PROCESS_TEST_TIMEOU
   });
 
   it('a real process writes nothing but JSON-RPC messages to stdout, and its logs to stderr', async () => {
-    const child = startRaw(LAUNCHER);
+    const child = await startRaw(LAUNCHER);
     child.write(`${JSON.stringify(initializeRequest(0))}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: 1, b: 2 } } })}\n`);
     await child.line(1, 'the answer to the add call');
-    await until(() => child.stderr().length > 0, 'a log line on stderr');
     const parsed = child.lines.map((line) => {
       try {
         return JSON.parse(line) as Record<string, unknown>;
@@ -264,12 +263,13 @@ describe('stdout carries only protocol messages', { timeout: PROCESS_TEST_TIMEOU
       expect.objectContaining({ jsonrpc: '2.0', id: 0, result: expect.any(Object) }),
       { jsonrpc: '2.0', id: 1, result: text('3') },
     ]);
+    await until(() => child.stderr().length > 0, 'a log line on stderr');
   });
 });
 
 describe('exits cleanly when stdin closes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('exits with status 0, even in the middle of a count', async () => {
-    const child = startRaw(LAUNCHER);
+    const child = await startRaw(LAUNCHER);
     child.write(`${JSON.stringify(initializeRequest(0))}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'count_slowly', arguments: { to: 1000 }, _meta: { progressToken: 'p' } } })}\n`);

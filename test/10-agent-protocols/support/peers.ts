@@ -7,11 +7,12 @@
  * turns "never happened" into a failure that says what was awaited.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach } from 'vitest';
-import { childEnv, nodeArgs, ROOT } from './target.ts';
+import { childEnv, nodeArgs, prepareEditedOverrides, ROOT } from './target.ts';
 
 // Captured before any test can install fake timers: bounds always run in real time.
 const realSetTimeout = globalThis.setTimeout;
@@ -149,6 +150,17 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+let environment: Promise<NodeJS.ProcessEnv> | undefined;
+
+/** The environment every child of this file gets; known-bad edits are prepared once, removed after the file. */
+function childEnvironment(): Promise<NodeJS.ProcessEnv> {
+  environment ??= prepareEditedOverrides().then(({ modules, folder }) => {
+    if (folder) afterThisFile(() => rmSync(folder, { recursive: true, force: true }));
+    return childEnv(modules);
+  });
+  return environment;
+}
+
 /** An SDK client connected to a child process over stdio, with the wire recorded. */
 export interface StdioPeer {
   client: Client;
@@ -166,7 +178,8 @@ export interface StdioPeer {
  * connects the official SDK client to it over stdio. The child runs the suite's target.
  */
 export async function connectStdio(entry: string, scope: 'test' | 'file' = 'test'): Promise<StdioPeer> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: nodeArgs(entry), env: childEnv() as Record<string, string>, cwd: ROOT, stderr: 'pipe' });
+  const env = (await childEnvironment()) as Record<string, string>;
+  const transport = new StdioClientTransport({ command: process.execPath, args: nodeArgs(entry), env, cwd: ROOT, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -206,8 +219,8 @@ export interface RawChild {
 }
 
 /** Starts `entry` with tsx and the workbook loader on plain pipes, for tests of the bytes themselves. */
-export function startRaw(entry: string): RawChild {
-  const child = spawn(process.execPath, nodeArgs(entry), { cwd: ROOT, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startRaw(entry: string): Promise<RawChild> {
+  const child = spawn(process.execPath, nodeArgs(entry), { cwd: ROOT, env: await childEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
   afterThisTest(() => killIfAlive(child.exitCode === null && child.signalCode === null ? child.pid : undefined));
   const lines: string[] = [];
   const waiters = new Map<number, () => void>();

@@ -5,6 +5,8 @@
  * a separate Node process that vitest's resolver never sees, so it gets the same choice through
  * the environment and a module-resolution hook (workbook-loader.ts) that maps the same names.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../../../core/root.ts';
@@ -23,10 +25,51 @@ export function suiteTarget(env: NodeJS.ProcessEnv = process.env): Required<Targ
   return { target: options.target ?? 'chapters', overrides: options.overrides ?? {} };
 }
 
+/** The query that marks a module served from an edited copy of its base file. */
+export const EDITED_QUERY = '?workbook-edited=';
+
+/** Per exercise: the base file a known-bad implementation edits, and the edited module as JavaScript. */
+export type EditedModules = Record<string, { base: string; js: string }>;
+
+/**
+ * Applies the edits of every known-bad override written as edits, compiles each result to
+ * JavaScript in a new folder under `folderIn`, and returns where they are. The loader serves them
+ * in place of their base files, so a child need not load the TypeScript compiler itself.
+ */
+export async function prepareEditedOverrides(folderIn: string = tmpdir()): Promise<{ modules: EditedModules; folder: string | undefined }> {
+  const { overrides } = suiteTarget();
+  const modules: EditedModules = {};
+  let folder: string | undefined;
+  for (const [id, override] of Object.entries(overrides)) {
+    const file = path.resolve(ROOT, override);
+    const { applyEdits, readMutantSpec } = await import('../../../core/mutant.ts');
+    const spec = readMutantSpec(file);
+    if (!spec) continue;
+    const { default: ts } = await import('typescript');
+    const base = spec.base ? path.resolve(ROOT, spec.base) : path.join(ROOT, 'solutions', `${id}.ts`);
+    const text = applyEdits(readFileSync(base, 'utf8'), spec.edits, `${override} (editing ${path.relative(ROOT, base)})`);
+    const { outputText } = ts.transpileModule(text, {
+      fileName: base,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    });
+    folder ??= mkdtempSync(path.join(folderIn, 'workbook-edited-'));
+    const js = path.join(folder, `${id.replace('/', '--')}.mjs`);
+    writeFileSync(js, outputText);
+    modules[id] = { base, js };
+  }
+  return { modules, folder };
+}
+
 /** The environment of a child that runs the suite's target: the variables the loader reads. */
-export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function childEnv(edited: EditedModules, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { target, overrides } = suiteTarget();
-  const env: NodeJS.ProcessEnv = { ...process.env, WORKBOOK_TARGET: target, WORKBOOK_OVERRIDES: JSON.stringify(overrides), ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WORKBOOK_TARGET: target,
+    WORKBOOK_OVERRIDES: JSON.stringify(overrides),
+    WORKBOOK_EDITED: JSON.stringify(edited),
+    ...extra,
+  };
   delete env.WORKBOOK_SUITE_TARGET;
   delete env.NODE_OPTIONS; // vitest's own flags are not the child's business
   return env;

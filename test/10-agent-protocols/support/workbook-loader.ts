@@ -6,13 +6,14 @@
  * - `@workbook/<chapter>/<exercise>` → the override of that exercise when there is one, otherwise
  *   `<target>/<chapter>/<exercise>.ts`;
  * - an override written as edits (`export default edits([...])`) → the edited base file, served
- *   under the base's own path (with a query naming the known-bad file), so that its relative
- *   imports resolve beside the base, as in the plugin;
+ *   under the base's own path (with a query), so that its relative imports resolve beside the
+ *   base, as in the plugin. The suite applies the edits before it starts the child and names the
+ *   result in `WORKBOOK_EDITED` (see target.ts), so the child never loads the TypeScript compiler;
  * - any other import that lands on `<target>/<chapter>/<exercise>.ts` of an overridden exercise →
  *   the override too, so that `import … from './mcp-server.ts'` inside the target's
  *   serve-stdio.ts follows a known-bad mcp-server.
  *
- * Registered after tsx, so these hooks run first and hand everything else to tsx.
+ * Registered after tsx, so these hooks run first; every mapped file is resolved again by tsx.
  */
 import { readFileSync } from 'node:fs';
 import type { LoadHook, ResolveHook } from 'node:module';
@@ -20,20 +21,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../../../core/root.ts';
 import { targetDir, targetFromEnv, WORKBOOK_PREFIX } from '../../../core/workbook-target.ts';
+import { EDITED_QUERY, type EditedModules } from './target.ts';
 
-const MUTANT_QUERY = '?workbook-mutant=';
 const { target = 'chapters', overrides = {} } = targetFromEnv(process.env);
 const dir = targetDir(target);
+const edited = JSON.parse(process.env.WORKBOOK_EDITED || '{}') as EditedModules;
 
-async function urlOf(id: string): Promise<string> {
+function urlOf(id: string): string {
   const override = overrides[id];
   if (!override) return pathToFileURL(path.join(dir, `${id}.ts`)).href;
-  const file = path.resolve(ROOT, override);
-  const { readMutantSpec } = await import('../../../core/mutant.ts');
-  const spec = readMutantSpec(file);
-  if (!spec) return pathToFileURL(file).href;
-  const base = spec.base ? path.resolve(ROOT, spec.base) : path.join(ROOT, 'solutions', `${id}.ts`);
-  return `${pathToFileURL(base).href}${MUTANT_QUERY}${encodeURIComponent(file)}`;
+  const module = edited[id];
+  if (module) return `${pathToFileURL(module.base).href}${EDITED_QUERY}${encodeURIComponent(module.js)}`;
+  return pathToFileURL(path.resolve(ROOT, override)).href;
 }
 
 /** `<chapter>/<exercise>` when `url` is an exercise file of the target, else `undefined`. */
@@ -45,28 +44,18 @@ function exerciseOf(url: string): string | undefined {
 }
 
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
-  // The mapped file is resolved again by the next hooks, so that tsx still marks it as TypeScript.
   if (specifier.startsWith(WORKBOOK_PREFIX)) {
-    const id = specifier.slice(WORKBOOK_PREFIX.length).replace(/\.(js|ts)$/, '');
-    return nextResolve(await urlOf(id), context);
+    return nextResolve(urlOf(specifier.slice(WORKBOOK_PREFIX.length).replace(/\.(js|ts)$/, '')), context);
   }
   const resolved = await nextResolve(specifier, context);
   const id = exerciseOf(resolved.url);
-  if (id && overrides[id]) return nextResolve(await urlOf(id), context);
+  if (id && overrides[id] && !resolved.url.includes(EDITED_QUERY)) return nextResolve(urlOf(id), context);
   return resolved;
 };
 
 export const load: LoadHook = async (url, context, nextLoad) => {
-  const at = url.indexOf(MUTANT_QUERY);
+  const at = url.indexOf(EDITED_QUERY);
   if (at < 0) return nextLoad(url, context);
-  const base = fileURLToPath(url.slice(0, at));
-  const file = decodeURIComponent(url.slice(at + MUTANT_QUERY.length));
-  const { applyEdits, readMutantSpec } = await import('../../../core/mutant.ts');
-  const { default: ts } = await import('typescript');
-  const edited = applyEdits(readFileSync(base, 'utf8'), readMutantSpec(file)!.edits, `${path.relative(ROOT, file)} (editing ${path.relative(ROOT, base)})`);
-  const { outputText } = ts.transpileModule(edited, {
-    fileName: base,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-  });
-  return { format: 'module', source: outputText, shortCircuit: true };
+  const js = decodeURIComponent(url.slice(at + EDITED_QUERY.length));
+  return { format: 'module', source: readFileSync(js, 'utf8'), shortCircuit: true };
 };
