@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,32 +35,60 @@ function tmux(...args: string[]): string {
   return result.stdout;
 }
 
-/** One command running in its own tmux window, kept on screen after it exits. */
+/**
+ * One command running in its own tmux window, kept on screen after it exits. A control-mode
+ * client (`tmux -C`) reports every write to the pane as a `%output` line, so the test reads the
+ * screen again exactly when something changed on it, never on a timer.
+ */
 class Screen {
   readonly name: string;
+  #control: ChildProcessWithoutNullStreams;
+  #waiters = new Set<() => void>();
 
   constructor(args: string[]) {
     this.name = `practice-${++sessions}`;
     const config = path.join(scratch.root, 'tmux.conf');
     writeFileSync(config, 'set -g remain-on-exit on\nset -g history-limit 5000\n');
     const vars = ['WORKBOOK_ROOT', 'WORKBOOK_TARGET'].flatMap((name) => ['-e', `${name}=${scratch.env[name]}`]);
-    const command = [process.execPath, path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/workbook.ts', 'practice', ...args].map((a) => `'${a}'`).join(' ');
+    // The shell prints the exit status after the command, so its end is on the screen too.
+    const practice = [process.execPath, path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/workbook.ts', 'practice', ...args].map((a) => `'${a}'`).join(' ');
+    const command = `${practice}; echo "[practice exited with status $?]"`;
     tmux('-f', config, 'new-session', '-d', '-s', this.name, '-x', '100', '-y', '40', '-c', ROOT, ...vars, '-e', 'TERM=xterm-256color', command);
+    this.#control = spawn('tmux', ['-S', socket, '-C', 'attach', '-t', this.name]);
+    this.#control.stdout.on('data', () => {
+      for (const waiter of [...this.#waiters]) waiter();
+    });
   }
 
   text(): string {
     return tmux('capture-pane', '-p', '-t', this.name);
   }
 
-  /** Waits until the screen satisfies `test`; returns the screen. */
-  async until(what: string, test: (screen: string) => boolean): Promise<string> {
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const screen = this.text();
-      if (test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`the screen never showed ${what}. It shows:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  /** Waits (at most a minute) until the screen satisfies `test`; returns the screen. */
+  until(what: string, test: (screen: string) => boolean): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const done = (): void => {
+        this.#waiters.delete(check);
+        clearTimeout(timer);
+      };
+      const check = (): void => {
+        const screen = this.text();
+        if (test(screen)) {
+          done();
+          resolve(screen);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`the screen never showed ${what}. It shows:\n${this.text()}`));
+      }, WAIT_MS);
+      this.#waiters.add(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.#control.kill();
   }
 
   shows(text: string): Promise<string> {
@@ -77,8 +105,10 @@ class Screen {
 
   /** Waits for the command to exit and returns its status. */
   async exitStatus(): Promise<number> {
-    await this.until('the command exiting', () => tmux('display-message', '-p', '-t', this.name, '#{pane_dead}').trim() === '1');
-    return Number(tmux('display-message', '-p', '-t', this.name, '#{pane_dead_status}').trim());
+    const ended = /\[practice exited with status (\d+)\]/;
+    const screen = await this.until('the command exiting', (text) => ended.test(text));
+    this.close();
+    return Number(ended.exec(screen)![1]);
   }
 }
 

@@ -130,16 +130,16 @@ describe('a review session, piped', () => {
 
 describe('a mock interview, piped', () => {
   it('times each question, keeps typed answers, takes the ticked key points, and sums up', async () => {
-    // 0.1 minutes = 6 seconds per question: the first is answered in time, the second runs out.
-    const run = startPractice(['--mock', '2', '--minutes', '0.1', '--chapter', '01'], scratch.env);
-    let at = await run.waitFor('Mock interview: 2 questions from 1 chapter, 0:06 each.');
-    at = await run.waitFor('You have 0:06.', at);
+    // 0.2 minutes = 12 seconds per question: the first is answered in time, the second runs out.
+    const run = startPractice(['--mock', '2', '--minutes', '0.2', '--chapter', '01'], scratch.env);
+    let at = await run.waitFor('Mock interview: 2 questions from 1 chapter, 0:12 each.');
+    at = await run.waitFor('You have 0:12.', at);
     run.send('A lease: hidden while someone works on it.');
     run.send('');
     at = await run.waitFor('Which key points did your answer make?', at);
     run.send('1 3 9');
     at = await run.waitFor('Key points made: 2 of 3.', at);
-    at = await run.waitFor('You have 0:06.', at);
+    at = await run.waitFor('You have 0:12.', at);
     at = await run.waitFor('Time is up.', at);
     at = await run.waitFor('Which key points did your answer make?', at);
     run.send('');
