@@ -12,6 +12,7 @@ import { type ExerciseReport, type GradeReport, REPORT_VERSION } from './report.
 import { runSuites, type SuiteRun } from './run-suites.ts';
 import { mentions, type Preflight, scoreExercise } from './score.ts';
 import { typeErrors } from './type-errors.ts';
+import type { WarmRunner } from './warm-runner.ts';
 
 export interface GradeOptions {
   /** Seconds a run may go without any progress before the watchdog stops it. */
@@ -19,6 +20,8 @@ export interface GradeOptions {
   /** Called with each event of the vitest run as it happens (to show progress). */
   onEvent?: (event: GradeEvent) => void;
   env?: NodeJS.ProcessEnv;
+  /** A vitest process kept warm between grades (watch), for the learner's folder. */
+  runner?: WarmRunner;
 }
 
 /** The default watchdog: far above any graded test (each has a 5 s timeout), far below "hung". */
@@ -48,6 +51,7 @@ export async function gradeExercises(context: WorkbookContext, exercises: Exerci
           // The suites' `@workbook/…` imports resolve to the learner's folder, and nothing else.
           env: { WORKBOOK_TARGET: context.targetDir, WORKBOOK_OVERRIDES: '' },
           ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+          ...(options.runner ? { runner: options.runner, changed: changedFiles(context, toRun) } : {}),
         },
       )
     : undefined;
@@ -93,6 +97,13 @@ export async function gradeExercises(context: WorkbookContext, exercises: Exerci
     unhandledErrors: stray.map((e) => explainMessage(e.message)),
     exercises: reports,
   };
+}
+
+/** What a warm runner must read afresh: the suites, and every file of the chapters being graded (one may import another). */
+function changedFiles(context: WorkbookContext, exercises: Exercise[]): string[] {
+  const dirs = [...new Set(exercises.map((e) => path.dirname(context.learnerFile(e))))];
+  const chapterFiles = dirs.flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name)) : []));
+  return [...exercises.map((e) => e.suitePath), ...chapterFiles];
 }
 
 function preflight(context: WorkbookContext, exercise: Exercise, env: NodeJS.ProcessEnv): Preflight {

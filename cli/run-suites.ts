@@ -5,6 +5,7 @@ import type { RunResults } from '../core/results-reporter.ts';
 import { ROOT } from '../core/root.ts';
 import type { GradeEvent } from './grader/events-reporter.ts';
 import { RUN_DIR_ENV, type RunPlan, runFiles, type SkipRule } from './grader/run-files.ts';
+import type { WarmRunner } from './warm-runner.ts';
 
 /** A test (or, without `test`, a suite's top level) that never finished, stopped by the watchdog. */
 export interface Hang {
@@ -35,6 +36,10 @@ export interface RunOptions {
   scratchDir: string;
   /** Called with each event as the run goes (to show progress). */
   onEvent?: (event: GradeEvent) => void;
+  /** A vitest process kept warm (watch): used while it is usable, instead of starting vitest. */
+  runner?: WarmRunner;
+  /** The files that may have changed since the runner's last run (it re-reads them). */
+  changed?: string[];
 }
 
 /** After this many tests of one suite time out, the rest of the suite is not run. */
@@ -143,20 +148,9 @@ function runOnce(files: string[], options: RunOptions, scratch: string, state: G
   mkdirSync(run.dir, { recursive: true });
   const plan: RunPlan = { files, skip: state.skip.filter((rule) => files.includes(rule.file)), timeoutLimit: TIMEOUT_LIMIT };
   writeFileSync(run.plan, JSON.stringify(plan));
-  if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id}: ${files.length} suite(s), ${plan.skip.length} task(s) left out`);
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'cli/grader/vitest.config.ts'], {
-    cwd: ROOT,
-    // Its own process group, so the watchdog can stop vitest and every worker it forked.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env, [RUN_DIR_ENV]: run.dir, WORKBOOK_RESULTS: run.results, FORCE_COLOR: '0' },
-  });
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    if (output.length < OUTPUT_LIMIT) output += chunk.toString('utf8').slice(0, OUTPUT_LIMIT - output.length);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  const warm = options.runner?.usable ? options.runner : undefined;
+  if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id}${warm ? ' (warm)' : ''}: ${files.length} suite(s), ${plan.skip.length} task(s) left out`);
+  const vitest = warm ? warmRun(warm, run.dir, options.changed ?? []) : coldRun(run, options);
   const tail = new EventTail(run.events);
 
   return new Promise((resolve) => {
@@ -172,20 +166,49 @@ function runOnce(files: string[], options: RunOptions, scratch: string, state: G
       if (tail.bytes !== before) lastProgress = Date.now();
       else if (!timedOut && Date.now() - lastProgress > allowance * 1000) {
         timedOut = true;
-        stop(child.pid);
+        vitest.stop();
       }
     };
     const watchdog = setInterval(poll, 100);
-    child.on('close', () => {
+    void vitest.finished.then(() => {
       clearInterval(watchdog);
       poll();
       tail.close();
       if (process.env.WORKBOOK_DEBUG) console.error(`[grade] vitest run ${id} ended${timedOut ? ' (stopped by the watchdog)' : ''}`);
       const results = !timedOut && existsSync(run.results) ? (JSON.parse(readFileSync(run.results, 'utf8')) as RunResults) : emptyResults();
-      const crashes = !timedOut && !existsSync(run.results) ? [output.trim() || 'vitest stopped without a result'] : [];
+      const crashes = !timedOut && !existsSync(run.results) ? [vitest.output().trim() || 'vitest stopped without a result'] : [];
       resolve({ run: { results, events: tail.events, crashes }, timedOut });
     });
   });
+}
+
+interface VitestRun {
+  /** Settles when the run is over, whatever its outcome. */
+  finished: Promise<unknown>;
+  stop(): void;
+  /** What it printed, for a crash report. */
+  output(): string;
+}
+
+function warmRun(runner: WarmRunner, dir: string, changed: string[]): VitestRun {
+  return { finished: runner.run(dir, changed), stop: () => runner.stop(), output: () => runner.output };
+}
+
+function coldRun(run: ReturnType<typeof runFiles>, options: RunOptions): VitestRun {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'cli/grader/vitest.config.ts'], {
+    cwd: ROOT,
+    // Its own process group, so the watchdog can stop vitest and every worker it forked.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env, [RUN_DIR_ENV]: run.dir, WORKBOOK_RESULTS: run.results, FORCE_COLOR: '0' },
+  });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    if (output.length < OUTPUT_LIMIT) output += chunk.toString('utf8').slice(0, OUTPUT_LIMIT - output.length);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return { finished: new Promise((resolve) => child.on('close', resolve)), stop: () => stop(child.pid), output: () => output };
 }
 
 /** Reads an events file as it grows: each call returns the complete lines written since the last. */

@@ -14,6 +14,7 @@ import { passes, ProgressStore } from './progress-store.ts';
 import { renderExercise } from './render.ts';
 import type { GradeReport } from './report.ts';
 import { resetExercise } from './reset.ts';
+import { WarmRunner } from './warm-runner.ts';
 import { fitToWidth, terminalWidth } from './wrap.ts';
 
 /** How long to wait after a change before grading: editors often write a file in several steps. */
@@ -70,6 +71,8 @@ class Watcher {
   #watchers = new Map<string, FSWatcher>();
   #lines: ReturnType<typeof createInterface> | undefined;
   #finish: ((code: number) => void) | undefined;
+  /** vitest kept warm between saves; replaced when the watchdog had to stop it. */
+  #runner: WarmRunner | undefined;
 
   constructor(context: WorkbookContext, all: Exercise[], store: ProgressStore, start: Exercise, showAll: boolean) {
     this.#context = context;
@@ -86,6 +89,7 @@ class Watcher {
     this.#watchFolders();
     this.#listen();
     process.once('SIGINT', () => this.#quit());
+    process.once('SIGTERM', () => this.#quit());
     void this.#grade(this.#current);
     return done;
   }
@@ -157,6 +161,7 @@ class Watcher {
       const idleSeconds = Number(process.env.WORKBOOK_WATCHDOG_SECONDS) || DEFAULT_IDLE_SECONDS;
       this.#report = await gradeExercises(this.#context, [exercise], this.#store, {
         idleSeconds,
+        runner: this.#warmRunner(),
         ...(progress ? { onEvent: (event) => progress.event(event) } : {}),
       });
     } catch (error) {
@@ -166,9 +171,16 @@ class Watcher {
       this.#grading = false;
     }
     this.#draw();
+    // A runner the watchdog stopped is gone: start the next one now, so it is warm by the next save.
+    this.#warmRunner();
     const pending = this.#pending;
     this.#pending = undefined;
     if (pending) await this.#grade(pending);
+  }
+
+  #warmRunner(): WarmRunner {
+    if (!this.#runner?.usable) this.#runner = new WarmRunner({ WORKBOOK_TARGET: this.#context.targetDir, WORKBOOK_OVERRIDES: '' });
+    return this.#runner;
   }
 
   #draw(status?: string): void {
@@ -263,6 +275,7 @@ class Watcher {
   }
 
   #quit(): void {
+    this.#runner?.stop();
     for (const key of [...this.#watchers.keys()]) this.#unwatch(key);
     for (const timer of this.#timers.values()) clearTimeout(timer);
     if (this.#tty) process.stdin.setRawMode(false);

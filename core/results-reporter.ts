@@ -53,6 +53,11 @@ export default class ResultsReporter implements Reporter {
   #queued = 0;
   #done = 0;
 
+  onTestRunStart(): void {
+    this.#queued = 0;
+    this.#done = 0;
+  }
+
   onTestModuleQueued(): void {
     this.#queued++;
   }

@@ -33,11 +33,15 @@ export type GradeEvent =
 export const LOG_LIMIT_BYTES = 4_096;
 
 export default class EventsReporter implements Reporter {
-  #out = currentRunFiles()?.events;
+  #out: string | undefined;
   #logBytes = new Map<string, number>();
   #fileOfTask = new Map<string, string>();
 
   onTestRunStart(): void {
+    // Read at each run: a warm runner (runner.ts) does many runs, each with its own folder.
+    this.#out = currentRunFiles()?.events;
+    this.#logBytes.clear();
+    this.#fileOfTask.clear();
     this.#write({ event: 'run-start' });
   }
 

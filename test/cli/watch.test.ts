@@ -159,6 +159,18 @@ describe('watch without a terminal', () => {
     await s.waitFor('Bye.', at);
   }, 240_000);
 
+  it('after the watchdog stops a run that loops forever, the next save is graded as usual', async () => {
+    const s = startWatch('loops', [{ id: 'loops', learner: { fixture: 'infinite-loop' } }], { WORKBOOK_WATCHDOG_SECONDS: '3' });
+    let at = await s.waitFor('did not finish within 3s: an infinite loop?', 0);
+    at = await s.waitFor('Save the file to grade it again.', at);
+    writeFileSync(s.workbook.learnerFile('loops'), solution(s.workbook, 'loops'));
+    at = await s.waitFor('Passed! 5/5 points.', at);
+    writeFileSync(s.workbook.learnerFile('loops'), fixture('wrong-field'));
+    at = await s.waitFor('3/5 points. Save the file to grade it again.', at);
+    s.send('q');
+    await s.waitFor('Bye.', at);
+  }, 240_000);
+
   it('h offers the next hint as a key, not a command, and long text is wrapped to the width at word boundaries', async () => {
     const long =
       'readEnvelope receives untrusted input, so test each step before you use it: is it a non-null object? Is its header a non-null object? Only then compare header.type with expectedType and throw an EnvelopeError otherwise.';
