@@ -134,5 +134,44 @@ export default defineChapter({
         },
       ],
     },
+    {
+      id: 'stream-chat',
+      title: 'Reading a provider’s stream with fetch',
+      difficulty: 'medium',
+      summary:
+        'The client side: POST a chat request, refuse what is not an event stream (a 429 above all), read the body with your own parser, stop at the terminator, and tell a cut or cancelled stream from a finished one.',
+      tasks: [
+        { title: 'sends the request', points: 1 },
+        { title: 'reads an OpenAI stream', points: 3 },
+        { title: 'reads an Anthropic stream', points: 2 },
+        { title: 'rejects what is not a stream', points: 2 },
+        { title: 'a stream cut mid-event', points: 2 },
+        { title: 'errors in the stream', points: 1 },
+        { title: 'cancellation', points: 2 },
+      ],
+      hints: [
+        'An async generator fits: fetch, check the response, then loop over response.body.getReader().read(), feed each chunk of bytes to your SseParser and yield the text of each event. Wrap the loop in try/finally so that every way out of it (the terminator, an error, the consumer’s break) runs the same clean-up.',
+        {
+          task: 'reads an OpenAI stream',
+          text: 'Give the parser the raw bytes (it keeps a character cut between reads); do not decode each chunk yourself. Each data is JSON except the last, "[DONE]": return there, without waiting for the server to close the connection. The text is in choices[0].delta.content; the first chunk (role) and the usage chunk (choices: []) have none.',
+        },
+        {
+          task: 'reads an Anthropic stream',
+          text: 'The text is in content_block_delta events whose delta.type is "text_delta". message_stop is the terminator; ping, message_start, content_block_start/stop, message_delta and input_json_delta carry no text.',
+        },
+        {
+          task: 'rejects what is not a stream',
+          text: 'Check response.ok before anything else: a 429 or 529 comes with a JSON body (read it with response.text()) and maybe Retry-After, in seconds or as an HTTP date (Date.parse). Then check that Content-Type starts with text/event-stream; a JSON 200 means streaming was not switched on.',
+        },
+        {
+          task: 'a stream cut mid-event',
+          text: 'If read() reports done before the terminator arrived, the answer is cut off: throw IncompleteStreamError. If read() itself throws (the connection broke), wrap that error in an IncompleteStreamError too, with { cause }.',
+        },
+        {
+          task: 'cancellation',
+          text: 'Pass the signal to fetch: an abort then rejects read(). Rethrow it as it is when signal.aborted is true, so the caller sees its own cancellation. In finally, call reader.cancel(): it closes the connection, which is how the server learns that nobody is listening.',
+        },
+      ],
+    },
   ],
 });
