@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/files.ts';
 import { cardsOf, headingSlug, type PracticeCard, readChapterQuestions } from '../../core/practice/cards.ts';
@@ -125,11 +125,15 @@ export async function compiledDeck(cacheDir = path.join(ROOT, '.workbook', 'site
   return code;
 }
 
-/** Writes the page's assets into `<outDir>/assets/`. */
+/**
+ * Writes the page's assets into `<outDir>/assets/`, and appends the style of the key-points
+ * boxes, which every chapter page shows, to the site's stylesheet (written before this runs).
+ */
 export async function writePracticeAssets(outDir: string): Promise<void> {
   const assets = path.join(outDir, 'assets');
   mkdirSync(assets, { recursive: true });
   const client = path.join(ROOT, 'site', 'client');
+  appendFileSync(path.join(assets, 'site.css'), `\n${readFileSync(path.join(client, 'key-points.css'), 'utf8')}`);
   copyFileSync(path.join(client, 'practice.js'), path.join(assets, 'practice.js'));
   copyFileSync(path.join(client, 'practice.css'), path.join(assets, 'practice.css'));
   writeFileSync(path.join(assets, 'practice-deck.js'), await compiledDeck());

@@ -115,6 +115,7 @@ describe.skipIf(!available && !requiredInCi)(SUITE, () => {
     const { context } = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}06-message-queues.html`);
+    await expect(page.evaluate("getComputedStyle(document.querySelector('.key-points')).borderLeftWidth"), 'the key points are styled as a box on chapter pages').resolves.toBe('4px');
     const link = page.locator('.practise-link a').nth(2);
     const heading = (await page.locator('.key-points').nth(2).evaluate((box) => box.previousElementSibling?.textContent ?? '')).trim();
     await link.focus();
