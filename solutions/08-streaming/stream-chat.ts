@@ -124,7 +124,7 @@ export async function* streamChat(url: string | URL, body: unknown, options: Str
   const parser = new SseParser();
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await reader.read();
       } catch (error) {
