@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chapterFolders } from '../workbook.ts';
+import { chapterFolders, loadChapters } from '../workbook.ts';
 import { ROOT } from '../root.ts';
 
 /**
@@ -193,23 +193,25 @@ export function keyPointsOf(block: KeyPointsBlock): string[] {
 }
 
 /**
- * Every card of the workbook, in chapter order then page order. A question without a
- * well-formed key-points container has no back yet, so it is left out (the chapter lint
- * reports it to maintainers).
+ * Every card of the workbook, in chapter order then page order, each labelled with its
+ * chapter's short title from the manifest (the page's `#` title when it has none). A question
+ * without a well-formed key-points container has no back yet, so it is left out (the chapter
+ * lint reports it to maintainers).
  */
-export function loadCards(root = ROOT): PracticeCard[] {
+export async function loadCards(root = ROOT): Promise<PracticeCard[]> {
+  const titles = new Map((await loadChapters(root)).map((meta) => [meta.slug, meta.title]));
   return chapterFolders(root)
     .filter((folder) => folder.readme)
-    .flatMap((folder) => cardsOf(readChapterQuestions(folder.slug, readFileSync(folder.readme!, 'utf8'))));
+    .flatMap((folder) => cardsOf(readChapterQuestions(folder.slug, readFileSync(folder.readme!, 'utf8')), titles.get(folder.slug)));
 }
 
-/** The cards of one chapter page. */
-export function cardsOf(chapter: ChapterQuestions): PracticeCard[] {
+/** The cards of one chapter page; `title` names the chapter (default: the page's `#` title). */
+export function cardsOf(chapter: ChapterQuestions, title = chapter.title): PracticeCard[] {
   return chapter.questions.flatMap((q) => {
     const block = q.keyPoints[0];
     if (q.keyPoints.length !== 1 || !block?.closed) return [];
     const keyPoints = keyPointsOf(block);
     if (keyPoints.length === 0) return [];
-    return [{ id: `${chapter.slug}/${q.slug}`, chapter: chapter.slug, chapterTitle: chapter.title, question: q.question, slug: q.slug, keyPoints, answer: q.answer }];
+    return [{ id: `${chapter.slug}/${q.slug}`, chapter: chapter.slug, chapterTitle: title, question: q.question, slug: q.slug, keyPoints, answer: q.answer }];
   });
 }
