@@ -151,7 +151,7 @@ export function retryStormSvg(results: StormResult[]): string {
   const summary = 'Line charts of the retry-storm simulation. Left, total calls; right, seconds until the last client got through; for 25 to 400 clients. Without jitter both grow far faster than with full or decorrelated jitter.';
   return [
     '<figure>',
-    `<svg viewBox="0 0 620 300" width="620" role="img" aria-label="${summary}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg viewBox="0 0 620 300" width="100%" role="img" aria-label="${summary}" xmlns="http://www.w3.org/2000/svg">`,
     ...legend,
     panel(results, (r) => r.calls, 'Total calls', 0),
     panel(results, (r) => r.seconds, 'Seconds until the last client got through', 310),

@@ -222,29 +222,30 @@ export class MicroBatcher<I, O> {
     for (const entry of entries) {
       if (entry.onAbort) entry.signal!.removeEventListener('abort', entry.onAbort);
     }
-    new Promise<ReadonlyArray<O | Error>>((run) => run(this.#batchFn(entries.map((entry) => entry.item))))
-      .then(
-        (results) => {
-          if (!Array.isArray(results) || results.length !== entries.length) {
-            const error = new BatchLengthError(entries.length, Array.isArray(results) ? results.length : undefined);
-            for (const entry of entries) entry.reject(error);
-            return;
-          }
-          // Result i belongs to item i: that index is the only link between a result and its caller.
-          entries.forEach((entry, i) => {
-            const result = results[i] as O | Error;
-            if (result instanceof Error) entry.reject(result);
-            else entry.resolve(result);
-          });
-        },
-        (error: unknown) => {
+    const answered = (): void => {
+      this.#pending -= entries.length;
+      this.#admitWaiting();
+    };
+    new Promise<ReadonlyArray<O | Error>>((run) => run(this.#batchFn(entries.map((entry) => entry.item)))).then(
+      (results) => {
+        if (!Array.isArray(results) || results.length !== entries.length) {
+          const error = new BatchLengthError(entries.length, Array.isArray(results) ? results.length : undefined);
           for (const entry of entries) entry.reject(error);
-        },
-      )
-      .finally(() => {
-        this.#pending -= entries.length;
-        this.#admitWaiting();
-      });
+          return answered();
+        }
+        // Result i belongs to item i: that index is the only link between a result and its caller.
+        entries.forEach((entry, i) => {
+          const result = results[i] as O | Error;
+          if (result instanceof Error) entry.reject(result);
+          else entry.resolve(result);
+        });
+        answered();
+      },
+      (error: unknown) => {
+        for (const entry of entries) entry.reject(error);
+        answered();
+      },
+    );
   }
 
   #admitWaiting(): void {

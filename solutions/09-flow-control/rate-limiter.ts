@@ -127,14 +127,14 @@ export class TokenBucketLimiter implements RateLimiter {
    */
   get size(): number {
     const now = this.#clock.now();
-    this.#buckets.dropOldestWhile((bucket) => this.#isFull(bucket, now));
+    this.#buckets.dropOldestWhile(this.#isFull, now);
     return this.#buckets.size;
   }
 
   #decide(key: string, cost: number, spend: boolean): RateLimitResult {
     checkCost(cost, this.#capacity);
     const now = this.#clock.now();
-    this.#buckets.dropOldestWhile((bucket) => this.#isFull(bucket, now));
+    this.#buckets.dropOldestWhile(this.#isFull, now);
     const node = this.#buckets.node(key);
     const tokens = this.#tokensAt(node?.state, now);
     const allowed = tokens + EPSILON >= cost;
@@ -161,9 +161,8 @@ export class TokenBucketLimiter implements RateLimiter {
     return Math.max(0, Math.ceil((tokens * 1000) / this.#rate - EPSILON));
   }
 
-  #isFull(bucket: { tokens: number; at: number }, now: number): boolean {
-    return this.#tokensAt(bucket, now) + EPSILON >= this.#capacity;
-  }
+  // A field rather than a method, so each call passes the same function instead of a new closure.
+  readonly #isFull = (bucket: { tokens: number; at: number }, now: number): boolean => this.#tokensAt(bucket, now) + EPSILON >= this.#capacity;
 }
 
 /**
@@ -235,14 +234,14 @@ export class GcraLimiter implements RateLimiter {
    */
   get size(): number {
     const now = this.#clock.now();
-    this.#tats.dropOldestWhile((tat) => tat <= now);
+    this.#tats.dropOldestWhile(hasPassed, now);
     return this.#tats.size;
   }
 
   #decide(key: string, cost: number, spend: boolean): RateLimitResult {
     checkCost(cost, this.#capacity);
     const now = this.#clock.now();
-    this.#tats.dropOldestWhile((stored) => stored <= now);
+    this.#tats.dropOldestWhile(hasPassed, now);
     const node = this.#tats.node(key);
     const tat = Math.max(node?.state ?? now, now);
     const newTat = tat + cost * this.#interval;
@@ -323,6 +322,11 @@ export class RequestTokenLimiter {
   }
 }
 
+/** A key whose TAT has passed is full again. */
+function hasPassed(tat: number, now: number): boolean {
+  return tat <= now;
+}
+
 // Float slack for comparisons: 0.1 + 0.2 tokens must count as 0.3.
 const EPSILON = 1e-9;
 
@@ -372,9 +376,9 @@ class RecentKeys<S> {
     this.#unlink(node);
   }
 
-  /** Drops keys from the least recently stored on, for as long as `idle` says their state is idle. */
-  dropOldestWhile(idle: (state: S) => boolean): void {
-    while (this.#oldest && idle(this.#oldest.state)) this.delete(this.#oldest.key);
+  /** Drops keys from the least recently stored on, for as long as `idle` says their state is idle at `now`. */
+  dropOldestWhile(idle: (state: S, now: number) => boolean, now: number): void {
+    while (this.#oldest && idle(this.#oldest.state, now)) this.delete(this.#oldest.key);
   }
 
   #unlink(node: KeyNode<S>): void {

@@ -2,11 +2,9 @@
  * Bug: the token bucket refills from a setInterval timer instead of the clock: the refill drifts with
  * timer delays, costs a timer per limiter, and under an injected clock nothing ever comes back.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/09-flow-control/rate-limiter.ts');
-
-export const { TokenBucketLimiter, GcraLimiter, RequestTokenLimiter, CostExceedsCapacityError } = await mutant<Module>('09-flow-control/rate-limiter', [
+export default edits([
   ['  readonly #buckets = new RecentKeys<{ tokens: number; at: number }>();', '  readonly #buckets = new RecentKeys<{ tokens: number; at: number }>();\n  readonly #all = new Set<{ tokens: number; at: number }>();'],
   ["    this.#rate = positive(options.refillPerSecond, 'refillPerSecond');", "    this.#rate = positive(options.refillPerSecond, 'refillPerSecond');\n    setInterval(() => {\n      for (const bucket of this.#all) bucket.tokens = Math.min(this.#capacity, bucket.tokens + 1);\n    }, 1000 / this.#rate).unref();"],
   ['      if (left < this.#capacity) this.#buckets.set(key, { tokens: left, at: now });', '      if (left < this.#capacity) {\n        const bucket = { tokens: left, at: now };\n        this.#all.add(bucket);\n        this.#buckets.set(key, bucket);\n      }'],

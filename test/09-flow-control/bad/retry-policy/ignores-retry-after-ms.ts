@@ -1,10 +1,8 @@
 /**
  * Bug: retry-after-ms is ignored; only the coarser Retry-After is read.
  */
-import { mutant } from '../../../support/mutant.ts';
+import { edits } from '../../../support/mutant.ts';
 
-type Module = typeof import('../../../../solutions/09-flow-control/retry-policy.ts');
-
-export const { decideRetry } = await mutant<Module>('09-flow-control/retry-policy', [
+export default edits([
   ['  if (ms !== undefined && DECIMAL.test(ms)) return Number(ms);\n', ''],
 ]);
