@@ -98,9 +98,11 @@ export class SseParser {
   #atStart = true;
   // The last chunk ended with CR: an LF at the start of the next one belongs to that line break.
   #afterCR = false;
-  // The line that earlier chunks left unfinished, and its length in bytes of UTF-8.
+  // The line that earlier chunks left unfinished, and its length in bytes of UTF-8: a bound
+  // (3 bytes per UTF-16 code unit at most) while that is within the limit, else the exact count.
   #pending = '';
   #pendingBytes = 0;
+  #pendingExact = false;
   // The data buffer: undefined until the event has a data line (so "data:" alone gives "").
   #data: string | undefined = undefined;
   #type = '';
@@ -170,8 +172,7 @@ export class SseParser {
     this.#highSurrogate = '';
     this.#atStart = true;
     this.#afterCR = false;
-    this.#pending = '';
-    this.#pendingBytes = 0;
+    this.#clearPending();
     this.#data = undefined;
     this.#type = '';
     this.#idBuffer = this.#lastEventId;
@@ -246,8 +247,7 @@ export class SseParser {
         const head = text.slice(start, end);
         this.#addPending(head);
         const line = this.#pending + head;
-        this.#pending = '';
-        this.#pendingBytes = 0;
+        this.#clearPending();
         this.#processLine(line, 0, line.length);
       }
       if (end !== cr) {
@@ -275,15 +275,30 @@ export class SseParser {
     if (length > this.#maxLineBytes || Buffer.byteLength(text.slice(start, end)) > this.#maxLineBytes) this.#fail();
   }
 
+  // Counts a piece before it joins the pending line. The exact count costs a pass over the text,
+  // so it starts only once the bound could pass the limit, and from then on covers new pieces only.
   #addPending(piece: string): void {
-    this.#pendingBytes += Buffer.byteLength(piece);
+    if (this.#pendingExact) {
+      this.#pendingBytes += Buffer.byteLength(piece);
+    } else {
+      this.#pendingBytes += piece.length * 3;
+      if (this.#pendingBytes > this.#maxLineBytes) {
+        this.#pendingBytes = Buffer.byteLength(this.#pending) + Buffer.byteLength(piece);
+        this.#pendingExact = true;
+      }
+    }
     if (this.#pendingBytes > this.#maxLineBytes) this.#fail();
+  }
+
+  #clearPending(): void {
+    this.#pending = '';
+    this.#pendingBytes = 0;
+    this.#pendingExact = false;
   }
 
   #fail(): never {
     this.#failure = new SseLineTooLongError(this.#maxLineBytes);
-    this.#pending = '';
-    this.#pendingBytes = 0;
+    this.#clearPending();
     throw this.#failure;
   }
 
