@@ -98,9 +98,10 @@ export class SseParser {
   #atStart = true;
   // The last chunk ended with CR: an LF at the start of the next one belongs to that line break.
   #afterCR = false;
-  // The line that earlier chunks left unfinished, and its length in bytes of UTF-8: a bound
-  // (3 bytes per UTF-16 code unit at most) while that is within the limit, else the exact count.
-  #pending = '';
+  // The line that earlier chunks left unfinished, in pieces joined once it is complete, and its
+  // length in bytes of UTF-8: a bound (3 bytes per UTF-16 code unit at most) while that is within
+  // the limit, else the exact count.
+  #pending: string[] = [];
   #pendingBytes = 0;
   #pendingExact = false;
   // The data buffer: undefined until the event has a data line (so "data:" alone gives "").
@@ -240,13 +241,14 @@ export class SseParser {
       if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
       const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (end === -1) break;
-      if (this.#pending === '') {
+      if (this.#pending.length === 0) {
         this.#checkLength(text, start, end);
         this.#processLine(text, start, end);
       } else {
         const head = text.slice(start, end);
         this.#addPending(head);
-        const line = this.#pending + head;
+        this.#pending.push(head);
+        const line = this.#pending.join('');
         this.#clearPending();
         this.#processLine(line, 0, line.length);
       }
@@ -264,7 +266,7 @@ export class SseParser {
       // next chunk is searched from its start, never the pending line again.
       const tail = start === 0 ? text : text.slice(start);
       this.#addPending(tail);
-      this.#pending += tail;
+      this.#pending.push(tail);
     }
   }
 
@@ -283,7 +285,7 @@ export class SseParser {
     } else {
       this.#pendingBytes += piece.length * 3;
       if (this.#pendingBytes > this.#maxLineBytes) {
-        this.#pendingBytes = Buffer.byteLength(this.#pending) + Buffer.byteLength(piece);
+        this.#pendingBytes = this.#pending.reduce((bytes, p) => bytes + Buffer.byteLength(p), Buffer.byteLength(piece));
         this.#pendingExact = true;
       }
     }
@@ -291,7 +293,7 @@ export class SseParser {
   }
 
   #clearPending(): void {
-    this.#pending = '';
+    this.#pending = [];
     this.#pendingBytes = 0;
     this.#pendingExact = false;
   }

@@ -7,6 +7,6 @@ import { edits } from '../../../support/mutant.ts';
 export default edits([
   [
     '  #parse(text: string): void {\n    const n = text.length;',
-    "  #parse(input: string): void {\n    const text = this.#pending + input;\n    this.#pending = '';\n    this.#pendingBytes = 0;\n    const n = text.length;",
+    "  #parse(input: string): void {\n    const text = this.#pending.join('') + input;\n    this.#clearPending();\n    const n = text.length;",
   ],
 ]);
