@@ -3,19 +3,34 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { serveStdio } from '@workbook/10-agent-protocols/serve-stdio';
 import { failOnUnhandledRejections } from '../support/async.ts';
-import { connectStdio, initializeRequest, PROCESS_TEST_TIMEOUT, startRaw, type StdioPeer, until, within } from './support/peers.ts';
+import { connectStdio, initializeRequest, PROCESS_TEST_TIMEOUT, type RawChild, startRaw, type StdioPeer, until, within } from './support/peers.ts';
 import { exerciseEntry, supportFile } from './support/target.ts';
 
 failOnUnhandledRejections();
 
-const LAUNCHER = supportFile('launch-serve-stdio.ts');
+// The graded file itself is the program, as a learner runs it. A known-bad implementation is an
+// edited copy served in place of that file, which cannot be an entry point of its own: it is
+// started through a small launcher that imports it instead.
+const ENTRY = exerciseEntry('10-agent-protocols/serve-stdio') ?? supportFile('launch-serve-stdio.ts');
 const REQUEST = { timeout: 10_000 };
+// serveStdio in this process answers within a few turns of the event loop.
+const IN_PROCESS_MS = 3_000;
 
 // One server process serves every test that only needs a client: starting one costs seconds.
 let shared: Promise<StdioPeer> | undefined;
-const peer = (): Promise<StdioPeer> => (shared ??= connectStdio(LAUNCHER, 'file'));
+const peer = (): Promise<StdioPeer> => (shared ??= connectStdio(ENTRY, 'file'));
 
 const text = (value: string) => ({ content: [{ type: 'text', text: value }] });
+
+/** The `index`-th line a child wrote to stdout, parsed; a line that is not JSON fails the test and says so. */
+async function message(child: RawChild, index: number, what: string): Promise<Record<string, unknown>> {
+  const line = await child.line(index, what);
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new Error(`line ${index + 1} on stdout is not JSON: ${JSON.stringify(line.slice(0, 120))}; stdout must carry MCP messages only`);
+  }
+}
 
 /** serveStdio in this process, on streams the test controls byte by byte. */
 function inProcess(options: { maxLineBytes?: number } = {}) {
@@ -39,12 +54,12 @@ function inProcess(options: { maxLineBytes?: number } = {}) {
     logged: () => logged,
     lines,
     messages: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>),
-    waitForLines: (count: number, what: string) => until(() => lines().length >= count, what),
+    waitForLines: (count: number, what: string) => until(() => lines().length >= count, what, IN_PROCESS_MS),
   };
 }
 
 describe('starts as a process and initializes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  it('completes the handshake with the official SDK client over stdio', async () => {
+  it('runs as a program (node with tsx) and completes the handshake with the official SDK client', async () => {
     const { client, wire } = await peer();
     expect(client.getServerVersion()).toEqual({ name: expect.any(String), version: expect.any(String), title: expect.any(String) });
     expect(client.getServerCapabilities()).toMatchObject({ tools: {} });
@@ -56,12 +71,6 @@ describe('starts as a process and initializes', { timeout: PROCESS_TEST_TIMEOUT 
     await expect(client.ping(REQUEST)).resolves.toEqual({});
   });
 
-  it('runs as a program: node with tsx, the file itself as the entry point', async () => {
-    // A known-bad implementation is an edited copy served in place of the file, which cannot be
-    // an entry point of its own; it is started through the suite's launcher instead.
-    const own = await connectStdio(exerciseEntry('10-agent-protocols/serve-stdio') ?? LAUNCHER);
-    await expect(own.client.callTool({ name: 'add', arguments: { a: 1, b: 1 } }, undefined, REQUEST)).resolves.toEqual(text('2'));
-  });
 });
 
 describe('lists and calls the demo tools', { timeout: PROCESS_TEST_TIMEOUT }, () => {
@@ -181,7 +190,7 @@ describe('newline-delimited framing', () => {
     await server.waitForLines(2, 'answers to initialize and ping');
     expect(server.messages()[1]).toEqual({ jsonrpc: '2.0', id: 'ping-é✓', result: {} });
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
   it('reads several messages from one chunk, with CRLF endings and empty lines', async () => {
@@ -191,7 +200,7 @@ describe('newline-delimited framing', () => {
     await server.waitForLines(3, 'three answers');
     expect(server.messages().map((m) => m.id)).toEqual([1, 2, 3]);
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
   it('answers a line that is not JSON with a parse error without an id, and carries on', async () => {
@@ -201,7 +210,7 @@ describe('newline-delimited framing', () => {
     await server.waitForLines(2, 'a parse error, then the ping answer');
     expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
   it('refuses a line over maxLineBytes without keeping it, and carries on', async () => {
@@ -211,13 +220,13 @@ describe('newline-delimited framing', () => {
     await server.waitForLines(2, 'an error for the long line, then the ping answer');
     expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
   it('handles a last line without a newline when the input ends, then resolves', async () => {
     const server = inProcess();
     server.input.end(JSON.stringify({ jsonrpc: '2.0', id: 'last', method: 'ping' }));
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
     await server.waitForLines(1, 'the answer to the last line');
     expect(server.messages()).toEqual([{ jsonrpc: '2.0', id: 'last', result: {} }]);
   });
@@ -231,7 +240,7 @@ describe('newline-delimited framing', () => {
     expect(server.lines().every((line) => line.length > 0 && !line.includes('\r'))).toBe(true);
     expect(server.messages().map((m) => m.id)).toEqual([0, 1]);
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 });
 
@@ -240,41 +249,33 @@ describe('stdout carries only protocol messages', { timeout: PROCESS_TEST_TIMEOU
     const server = inProcess();
     server.input.write(`${JSON.stringify(initializeRequest(0))}\n`);
     await server.waitForLines(1, 'the answer to initialize');
-    await until(() => server.logged().length > 0, 'a log line on the log stream (stderr), such as "ready"');
+    await until(() => server.logged().length > 0, 'a log line on the log stream (stderr), such as "ready"', IN_PROCESS_MS);
     expect(server.messages()).toEqual([expect.objectContaining({ jsonrpc: '2.0', id: 0, result: expect.any(Object) })]);
     server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended');
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
   it('a real process writes nothing but JSON-RPC messages to stdout, and its logs to stderr', async () => {
-    const child = await startRaw(LAUNCHER);
-    child.write(`${JSON.stringify(initializeRequest(0))}\n`);
-    child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
-    child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: 1, b: 2 } } })}\n`);
-    await child.line(1, 'the answer to the add call');
-    const parsed = child.lines.map((line) => {
-      try {
-        return JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        return { notJson: line };
-      }
-    });
-    expect(parsed, 'every line on stdout must be an MCP message; logs belong on stderr').toEqual([
-      expect.objectContaining({ jsonrpc: '2.0', id: 0, result: expect.any(Object) }),
-      { jsonrpc: '2.0', id: 1, result: text('3') },
-    ]);
-    await until(() => child.stderr().length > 0, 'a log line on stderr');
+    const { client, errors, stderr } = await peer();
+    await expect(client.callTool({ name: 'add', arguments: { a: 1, b: 2 } }, undefined, REQUEST)).resolves.toEqual(text('3'));
+    // The SDK client reports every stdout line that is not a JSON-RPC message as an error.
+    const unreadable = errors.filter((e) => e.name === 'SyntaxError' || e.name === 'ZodError').map((e) => e.message.slice(0, 200));
+    expect(unreadable, 'every line on stdout must be an MCP message; logs belong on stderr').toEqual([]);
+    await until(() => stderr().length > 0, 'a log line on stderr');
   });
 });
 
 describe('exits cleanly when stdin closes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('exits with status 0, even in the middle of a count', async () => {
-    const child = await startRaw(LAUNCHER);
+    const child = await startRaw(ENTRY);
     child.write(`${JSON.stringify(initializeRequest(0))}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
     child.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'count_slowly', arguments: { to: 1000 }, _meta: { progressToken: 'p' } } })}\n`);
-    const first = await child.line(1, 'the first progress notification');
-    expect(JSON.parse(first)).toMatchObject({ method: 'notifications/progress', params: { progressToken: 'p', progress: 1, total: 1000 } });
+    expect(await message(child, 0, 'the answer to initialize')).toMatchObject({ id: 0, result: expect.any(Object) });
+    expect(await message(child, 1, 'the first progress notification')).toMatchObject({
+      method: 'notifications/progress',
+      params: { progressToken: 'p', progress: 1, total: 1000 },
+    });
     child.child.stdin!.end();
     const exit = await within(child.exited, 'the server exiting after its stdin closed (a timer or a loop that ignores the abort keeps it alive)');
     expect(exit).toEqual({ code: 0, signal: null });
