@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { McpClient, McpConnectionClosedError, McpProtocolError, McpTimeoutError, type McpClientOptions } from '@workbook/10-agent-protocols/mcp-client';
-import { failOnUnhandledRejections } from '../support/async.ts';
+import { failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
 import { afterThisFile, afterThisTest, isAlive, killIfAlive, PROCESS_TEST_TIMEOUT, within } from './support/peers.ts';
 import { ROOT, supportFile } from './support/target.ts';
 
@@ -93,7 +93,7 @@ describe('lists tools across pages', TIMEOUT, () => {
   it('follows nextCursor until the last page', async () => {
     const client = await peer();
     const tools = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['add', 'count_slowly', 'echo_after', 'fail', 'ping_client', 'exit', 'received']);
+    expect(tools.map((t) => t.name)).toEqual(['add', 'count_slowly', 'echo_after', 'hold', 'release', 'fail', 'ping_client', 'exit', 'received']);
     expect(tools[0]).toEqual({ name: 'add', description: 'the add tool', inputSchema: { type: 'object' } });
     const { received: messages } = await received(client);
     expect(messages.filter((m) => m.method === 'tools/list').map((m) => m.params?.cursor).slice(-3)).toEqual([undefined, '3', '6']);
@@ -129,13 +129,14 @@ describe('tool errors resolve, protocol errors reject', TIMEOUT, () => {
 describe('matches concurrent responses by id', TIMEOUT, () => {
   it('settles each call with its own answer when answers come back out of order', async () => {
     const client = await peer();
-    const slow = client.callTool('echo_after', { text: 'slow', ms: 300 });
-    const fast = client.callTool('echo_after', { text: 'fast', ms: 0 });
-    const order: string[] = [];
-    slow.then(() => order.push('slow'));
-    fast.then(() => order.push('fast'));
-    await expect(Promise.all([slow, fast])).resolves.toEqual([text('slow'), text('fast')]);
-    expect(order).toEqual(['fast', 'slow']);
+    const held = client.callTool('hold', { key: 'first' });
+    const tracked = track(held);
+    // The later call is answered while the first is still held by the server.
+    await expect(client.callTool('add', { a: 1, b: 2 })).resolves.toEqual(text('3'));
+    await flushMicrotasks();
+    expect(tracked.status, 'the held call must still be waiting: the answer to another request is not its answer').toBe('pending');
+    await expect(client.callTool('release', { key: 'first' })).resolves.toEqual(text('released first'));
+    await expect(held).resolves.toEqual(text('released first'));
   });
 
   it('gives every request its own id', async () => {

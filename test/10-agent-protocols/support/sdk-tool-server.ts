@@ -54,6 +54,23 @@ server.registerTool(
   },
 );
 
+// `hold` answers only once `release` is called with the same key: an answer that is late by
+// construction, not by timing.
+const held = new Map<string, () => void>();
+server.registerTool('hold', { description: 'Answers once `release` is called with the same key', inputSchema: { key: z.string() } }, async ({ key }, extra) => {
+  await new Promise<void>((resolve, reject) => {
+    held.set(key, resolve);
+    extra.signal.addEventListener('abort', () => reject(extra.signal.reason));
+  });
+  return text(`released ${key}`);
+});
+server.registerTool('release', { description: 'Lets the `hold` call with this key answer', inputSchema: { key: z.string() } }, ({ key }) => {
+  const release = held.get(key);
+  held.delete(key);
+  release?.();
+  return text(release ? `released ${key}` : `nothing held under ${key}`);
+});
+
 server.registerTool('fail', { description: 'Always fails', inputSchema: { message: z.string() } }, ({ message }) => {
   throw new Error(message);
 });
@@ -75,7 +92,7 @@ server.registerTool('received', { description: 'Returns every message this serve
 const pageSize = Number(process.env.PAGE_SIZE ?? 0);
 if (pageSize > 0) {
   // Replaces the SDK's own tools/list with one that answers in pages, over the same names.
-  const names = ['add', 'count_slowly', 'echo_after', 'fail', 'ping_client', 'exit', 'received'];
+  const names = ['add', 'count_slowly', 'echo_after', 'hold', 'release', 'fail', 'ping_client', 'exit', 'received'];
   server.server.setRequestHandler(ListToolsRequestSchema, (request) => {
     const start = Number(request.params?.cursor ?? 0);
     const tools = names.slice(start, start + pageSize).map((name) => ({ name, description: `the ${name} tool`, inputSchema: { type: 'object' as const } }));
