@@ -140,8 +140,14 @@ export class TokenBucketLimiter implements RateLimiter {
     const allowed = tokens + EPSILON >= cost;
     const left = allowed ? tokens - cost : tokens;
     if (allowed && spend) {
-      if (left < this.#capacity) this.#buckets.set(key, { tokens: left, at: now }, node);
-      else this.#buckets.delete(key);
+      if (left < this.#capacity) {
+        const bucket = node?.state ?? { tokens: 0, at: 0 }; // reused: no garbage per call
+        bucket.tokens = left;
+        bucket.at = now;
+        this.#buckets.set(key, bucket, node);
+      } else {
+        this.#buckets.delete(key);
+      }
     }
     return {
       allowed,

@@ -4,6 +4,6 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['    const tokens = this.#tokensAt(this.#buckets.get(key), now);', "    key = 'global';\n    const tokens = this.#tokensAt(this.#buckets.get(key), now);"],
-  ['    const tat = Math.max(this.#tats.get(key) ?? now, now);', "    key = 'global';\n    const tat = Math.max(this.#tats.get(key) ?? now, now);"],
+  ['    const node = this.#buckets.node(key);', "    key = 'global';\n    const node = this.#buckets.node(key);"],
+  ['    const node = this.#tats.node(key);', "    key = 'global';\n    const node = this.#tats.node(key);"],
 ]);

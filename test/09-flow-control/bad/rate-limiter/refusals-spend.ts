@@ -6,5 +6,5 @@ import { edits } from '../../../support/mutant.ts';
 
 export default edits([
   ['    const until = allowed ? newTat : tat;', '    const until = spend ? newTat : allowed ? newTat : tat;'],
-  ['    if (allowed && spend) {\n      if (until > now) this.#tats.set(key, until);', '    if (spend) {\n      if (until > now) this.#tats.set(key, until);'],
+  ['    if (allowed && spend) {\n      if (until > now) this.#tats.set(key, until, node);', '    if (spend) {\n      if (until > now) this.#tats.set(key, until, node);'],
 ]);

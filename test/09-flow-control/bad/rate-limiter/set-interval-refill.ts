@@ -7,6 +7,6 @@ import { edits } from '../../../support/mutant.ts';
 export default edits([
   ['  readonly #buckets = new RecentKeys<{ tokens: number; at: number }>();', '  readonly #buckets = new RecentKeys<{ tokens: number; at: number }>();\n  readonly #all = new Set<{ tokens: number; at: number }>();'],
   ["    this.#rate = positive(options.refillPerSecond, 'refillPerSecond');", "    this.#rate = positive(options.refillPerSecond, 'refillPerSecond');\n    setInterval(() => {\n      for (const bucket of this.#all) bucket.tokens = Math.min(this.#capacity, bucket.tokens + 1);\n    }, 1000 / this.#rate).unref();"],
-  ['      if (left < this.#capacity) this.#buckets.set(key, { tokens: left, at: now });', '      if (left < this.#capacity) {\n        const bucket = { tokens: left, at: now };\n        this.#all.add(bucket);\n        this.#buckets.set(key, bucket);\n      }'],
+  ['        this.#buckets.set(key, bucket, node);', '        this.#all.add(bucket);\n        this.#buckets.set(key, bucket, node);'],
   ['    return Math.min(this.#capacity, bucket.tokens + ((now - bucket.at) * this.#rate) / 1000);', '    return bucket.tokens;'],
 ]);
