@@ -36,7 +36,7 @@ import { ROOT } from '../core/root.ts';
 import { badImplementations, type Exercise, loadExercises, rel, selectExercises } from '../core/workbook.ts';
 
 const MIN_BAD_IMPLEMENTATIONS = 4;
-const SUITE_TIMEOUT_MINUTES = 20;
+const SUITE_TIMEOUT_MINUTES = 60;
 // Each run gets its own folder, so concurrent runs (two terminals, an editor's test runner)
 // never see each other's pristine stubs or results. It is removed when the run ends.
 const WORK_DIR = path.join(ROOT, '.workbook', 'check', `run-${process.pid}`);
