@@ -54,7 +54,8 @@ if (toggle) {
 
 // ---- copy buttons ----------------------------------------------------------------------------
 
-for (const button of all('.code > .copy')) {
+/** @param {HTMLElement} button */
+function enableCopy(button) {
   button.hidden = false;
   button.setAttribute('aria-label', 'Copy the code');
   button.addEventListener('click', async () => {
@@ -71,10 +72,51 @@ for (const button of all('.code > .copy')) {
   });
 }
 
+all('.code > .copy').forEach(enableCopy);
+
+// ---- reference solutions: fetched from their source view when the spoiler first opens ---------
+
+for (const spoiler of /** @type {HTMLDetailsElement[]} */ (all('details.spoiler[data-solution]'))) {
+  /** @type {Promise<void> | undefined} */
+  let loading;
+  spoiler.addEventListener('toggle', () => {
+    if (!spoiler.open) return;
+    loading ??= (async () => {
+      const link = spoiler.querySelector('.solution-link');
+      const source = spoiler.dataset.solution ?? '';
+      try {
+        const response = await fetch(base + source);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const view = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const code = view.querySelector('article .code');
+        if (!code) throw new Error('the source view holds no code');
+        const figure = document.createElement('figure');
+        figure.className = 'listing';
+        const caption = document.createElement('figcaption');
+        const anchor = document.createElement('a');
+        anchor.href = base + source;
+        const name = document.createElement('code');
+        name.textContent = source.replace(/^source\//, '').replace(/\.html$/, '');
+        anchor.append(name);
+        caption.append(anchor);
+        const imported = /** @type {HTMLElement} */ (document.importNode(code, true));
+        figure.append(caption, imported);
+        imported.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
+        link?.replaceWith(figure);
+        const copy = /** @type {HTMLElement | null} */ (imported.querySelector('.copy'));
+        if (copy) enableCopy(copy);
+      } catch (error) {
+        // The link stays: it leads to the code without the script's help.
+        link?.append(` (it could not be shown here: ${error instanceof Error ? error.message : String(error)})`);
+      }
+    })();
+  });
+}
+
 // ---- search ----------------------------------------------------------------------------------
 
 /**
- * @typedef {{ id: string, title: string, page: string, excerpt?: string, terms: string[] }} SearchHit
+ * @typedef {{ id: string, title: string, page: string, text?: string, terms: string[] }} SearchHit
  * @typedef {{ search(query: string): SearchHit[] }} SearchEngine
  */
 
@@ -162,9 +204,9 @@ function showResults(hits) {
       appendMarked(title, hit.title, pattern);
       const page = document.createElement('span');
       page.className = 'result-page';
-      page.textContent = hit.page === hit.title ? '' : hit.page;
+      if (hit.page !== hit.title) appendMarked(page, hit.page, pattern);
       link.append(title, page);
-      const excerpt = hit.excerpt ?? '';
+      const excerpt = hit.text ?? '';
       if (excerpt) {
         const snippet = document.createElement('span');
         snippet.className = 'result-snippet';
@@ -354,3 +396,22 @@ if (sections.length > 0) {
   window.addEventListener('hashchange', schedule);
   markCurrentSection();
 }
+
+// ---- wide tables: keyboard-scrollable when they scroll ---------------------------------------
+
+/** A table wider than the column scrolls inside its frame; the frame then takes focus, like a diagram's. */
+function markScrollingTables() {
+  for (const wrap of all('.table-wrap')) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-label', wrap.querySelector('caption')?.textContent?.trim() || 'Table, scrolls sideways');
+    } else if (wrap.hasAttribute('tabindex')) {
+      wrap.removeAttribute('tabindex');
+      wrap.removeAttribute('role');
+      wrap.removeAttribute('aria-label');
+    }
+  }
+}
+markScrollingTables();
+window.addEventListener('resize', markScrollingTables, { passive: true });

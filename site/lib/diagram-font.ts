@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as opentype from 'opentype.js';
@@ -81,6 +82,13 @@ export class DiagramFont {
       units += advance ?? 1000;
     }
     return (units / 1000) * fontSize;
+  }
+
+  /** A hash of the font files the metrics come from: it changes when the font does. */
+  fingerprint(): string {
+    const hash = createHash('sha256');
+    for (const subset of SUBSETS) hash.update(readFileSync(path.join(FONTSOURCE, 'files', `inter-${subset.name}-${WEIGHT}-normal.woff`)));
+    return hash.digest('hex').slice(0, 16);
   }
 
   /** The font files to copy into `assets/fonts/`, with the font's licence. */

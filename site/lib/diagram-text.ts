@@ -7,6 +7,8 @@ import type { ParsedGraph } from './mermaid-engine.ts';
  */
 
 export interface DiagramText {
+  /** `Sequence diagram`, `Flowchart`, … */
+  kind: string;
   name: string;
   description: string;
 }
@@ -42,7 +44,7 @@ export function describeDiagram(source: string, title: string | undefined, graph
           ? flow(graph, kind === 'State diagram')
           : { summary: '', steps: lines.slice(1).map(clean) };
   const name = given ? `${kind}: ${given}` : text.summary ? `${kind}: ${text.summary}` : kind;
-  return { name, description: text.steps.join('. ') + (text.steps.length ? '.' : '') };
+  return { kind, name, description: text.steps.join('. ') + (text.steps.length ? '.' : '') };
 }
 
 interface Words {

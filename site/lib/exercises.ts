@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { hintText } from '../../core/chapter-meta.ts';
 import type { Exercise } from '../../core/workbook.ts';
 import type { CodeHighlighter } from './highlight.ts';
@@ -9,6 +8,11 @@ import { codeBlock, type Markdown, sourcePage } from './markdown.ts';
  * Exercise cards: what a chapter page shows in place of the generated exercises block.
  * Each card gives the difficulty, the points per task, the file to edit, the command that grades
  * it, the hint ladder behind a disclosure and the reference solution behind a spoiler.
+ *
+ * The spoiler holds a link to the solution's source view rather than the solution itself: the
+ * page's script fetches the code from there the first time the spoiler is opened. A chapter's
+ * reference solutions, highlighted, weigh about as much as the rest of its page, and most readers
+ * never open them; without a script the link still leads to the code.
  */
 
 export const EXERCISES_START = '<!-- exercises:start -->';
@@ -59,7 +63,6 @@ function renderCard(exercise: Exercise, number: number, md: Markdown, highlighte
     .join('');
   const hints = meta.hints.map((hint) => `<li>${md.renderInline(hintText(hint))}</li>`).join('');
   const grade = highlighter.highlight(`npm run grade -- ${exercise.key}\nnpm run workbook -- hint ${meta.id}`, 'sh');
-  const solutionCode = highlighter.highlight(readFileSync(exercise.solutionPath, 'utf8').trimEnd(), 'ts');
   const total = totalPoints(exercise);
   return `<section class="exercise-card" aria-labelledby="${id}">
 <h3 id="${id}"><a class="header-anchor" href="#${id}">Exercise ${number}: ${md.renderInline(meta.title)}</a></h3>
@@ -71,9 +74,9 @@ function renderCard(exercise: Exercise, number: number, md: Markdown, highlighte
 </dl>
 <div class="table-wrap"><table class="tasks"><caption>Graded tasks</caption><thead><tr><th scope="col">Task</th><th scope="col">Points</th></tr></thead><tbody>${tasks}</tbody></table></div>
 <details class="hints"><summary>Hints (${meta.hints.length}), gentlest first</summary><ol>${hints}</ol></details>
-<details class="spoiler"><summary>Reference solution</summary>
+<details class="spoiler" data-solution="${escapeHtml(sourcePage(solution))}"><summary>Reference solution</summary>
 <p class="spoiler-warning"><strong>Spoiler.</strong> This is the complete answer. You learn far more by getting the tests to pass yourself first; <code>npm run grade -- ${escapeHtml(exercise.key)}</code> tells you which task to work on next.</p>
-${codeBlock(solutionCode, `<figcaption><a href="${escapeHtml(sourcePage(solution))}"><code>${escapeHtml(solution)}</code></a></figcaption>`)}
+<p class="solution-link"><a href="${escapeHtml(sourcePage(solution))}">Read the reference solution: <code>${escapeHtml(solution)}</code></a></p>
 </details>
 </section>`;
 }

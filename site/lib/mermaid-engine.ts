@@ -13,10 +13,12 @@ import { ROOT } from '../../core/root.ts';
  * for most labels and a few pixels short for others, which is enough to push a label past the
  * edge of its box. So the site loads a copy of the library whose two width functions first ask a
  * measurer that the site supplies ({@link TextMetrics}): the same glyph advances the browser
- * draws with. The copy is made from the installed, pinned release, written once under
- * `.workbook/site-cache/` (named by the hash of its source) and imported from there, so bare
- * imports resolve to the same node_modules. If a release ever changes those two functions, the
- * build stops and says so instead of silently drawing with estimates.
+ * draws with. A few more changes ({@link PATCHES}) size sequence diagrams for their labels and
+ * let the site ask for a more compact layout. The copy is made from the installed, pinned
+ * release, written once under `.workbook/site-cache/` (named by the hash of its source) and
+ * imported from there, so bare imports resolve to the same node_modules. If a release ever
+ * changes the code a patch applies to, the build stops and says so instead of silently drawing
+ * with estimates.
  */
 
 /** How to lay out one diagram: text widths as the browser will draw them, and how compactly. */
@@ -39,6 +41,8 @@ export interface RenderOptions {
   transparent?: boolean;
   /** The margin around a flowchart, state or class diagram, in px (the library's default is 40). */
   padding?: number;
+  /** The space between boxes side by side in a flowchart, in px (the library's default is 24). */
+  nodeSpacing?: number;
 }
 
 /** The patched library: one synchronous render with the metrics to lay it out with. */
@@ -247,18 +251,28 @@ export function patchedSource(original: string): string {
   return `${source.replace(/\n\/\/# sourceMappingURL=.*$/m, '')}\n${HELPERS}`;
 }
 
+/** The patched copy of the installed library, written under `cacheDir`, and a hash of its source. */
+export interface PatchedCopy {
+  file: string;
+  hash: string;
+}
+
 /**
- * Loads the patched library. `cacheDir` is where its copy is written (git-ignored); a copy already
- * there for the same source is reused.
+ * Writes the patched copy under `cacheDir` (git-ignored) unless a copy of the same source is
+ * already there. Cheap: it reads and patches the bundle but does not load it.
  */
-export async function loadMermaidEngine(cacheDir: string): Promise<MermaidEngine> {
+export function patchedCopy(cacheDir: string): PatchedCopy {
   const manifest = JSON.parse(readFileSync(path.join(LIBRARY, 'package.json'), 'utf8')) as { version: string };
-  const original = readFileSync(path.join(LIBRARY, 'dist', 'index.js'), 'utf8');
-  const source = patchedSource(original);
+  const source = patchedSource(readFileSync(path.join(LIBRARY, 'dist', 'index.js'), 'utf8'));
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const file = path.join(cacheDir, `beautiful-mermaid-${manifest.version}-${hash}.mjs`);
   if (!existsSync(file)) writeFileAtomic(file, source);
-  const library = (await import(pathToFileURL(file).href)) as PatchedModule;
+  return { file, hash };
+}
+
+/** Loads a patched copy (about half a second: the bundle carries the ELK layout engine). */
+export async function loadMermaidEngine(copy: PatchedCopy): Promise<MermaidEngine> {
+  const library = (await import(pathToFileURL(copy.file).href)) as PatchedModule;
   return {
     render(text, options, metrics) {
       // Rendering is synchronous, so the metrics are in place for exactly this one diagram.

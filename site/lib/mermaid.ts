@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { writeFileAtomic } from '../../core/files.ts';
+import { ROOT } from '../../core/root.ts';
 import { DiagramFont } from './diagram-font.ts';
 import { describeDiagram } from './diagram-text.ts';
 import { escapeHtml } from './html.ts';
 import { scopeIds } from './ids.ts';
-import { loadMermaidEngine, type MermaidEngine, type ParsedGraph, type TextMetrics } from './mermaid-engine.ts';
+import { loadMermaidEngine, type MermaidEngine, type ParsedGraph, type PatchedCopy, patchedCopy, type TextMetrics } from './mermaid-engine.ts';
 
 /**
  * Mermaid text to inline SVG at build time, so no page needs a client-side diagram library.
@@ -41,11 +47,17 @@ export const COLUMN_PX = 720;
 const MAX_ENLARGEMENT = 1.15;
 /** Room left beside each measured label, in ems, for rounding in the browser's text layout. */
 const LABEL_SLACK_EM = 0.15;
-/** How the compact redraws break labels and space participants, tighter each time. */
-const COMPACT = [
+/**
+ * How the compact redraws break labels, space sequence participants and space flowchart boxes
+ * side by side (the library's default is 24 px), tighter each time.
+ */
+const COMPACT: Array<Compact> = [
   { wrapAt: 170, actorGap: 110 },
   { wrapAt: 110, actorGap: 90 },
+  { wrapAt: 110, actorGap: 80, nodeSpacing: 12 },
 ];
+
+type Compact = Omit<TextMetrics, 'width'> & { nodeSpacing?: number };
 
 /** One rendered diagram, for the build's own checks. */
 export interface RenderedDiagram {
@@ -57,27 +69,65 @@ export interface RenderedDiagram {
   redrawn?: 'turned' | 'compact' | 'turned and compact';
 }
 
+/** A diagram as drawn, kept in the cache: the library's SVG, its size, and its text for readers. */
+interface CachedDiagram {
+  svg: string;
+  width: number;
+  height: number;
+  redrawn?: RenderedDiagram['redrawn'];
+  kind: string;
+  name: string;
+  description: string;
+}
+
+interface DiagramCacheFile {
+  version: string;
+  entries: Record<string, CachedDiagram>;
+}
+
 /**
  * Renders every diagram of one build. It holds what the build accumulates: a counter that scopes
- * each diagram's ids, and the colour variables its stylesheet rules need.
+ * each diagram's ids, the colour variables its stylesheet rules need, and the diagrams drawn.
+ *
+ * Drawing is the slow part (the layout engine takes half a second to load, and a wide diagram is
+ * drawn up to six times), so drawn diagrams are cached by content in `.workbook/site-cache/`
+ * (git-ignored), like highlighted code: {@link DiagramRenderer.prepare} loads the engine only
+ * when some diagram of the build is not in the cache yet.
  */
 export class DiagramRenderer {
-  readonly #engine: MermaidEngine;
+  readonly #copy: PatchedCopy;
   readonly #font: DiagramFont;
   readonly #width: TextMetrics['width'];
+  readonly #cacheFile: string;
+  readonly #version: string;
+  readonly #cache: Map<string, CachedDiagram>;
+  /** Cache entries used by this build: the only ones saved, so the cache never grows stale. */
+  readonly #used = new Map<string, CachedDiagram>();
+  #engine: MermaidEngine | undefined;
   #count = 0;
   #variables = '';
   readonly rendered: RenderedDiagram[] = [];
 
-  private constructor(engine: MermaidEngine, font: DiagramFont) {
-    this.#engine = engine;
+  private constructor(copy: PatchedCopy, font: DiagramFont, cacheFile: string) {
+    this.#copy = copy;
     this.#font = font;
     this.#width = (text, fontSize) => font.width(text, fontSize) + fontSize * LABEL_SLACK_EM;
+    this.#cacheFile = cacheFile;
+    // Anything that changes how a diagram is drawn changes the version, and so empties the cache.
+    this.#version = createHash('sha256')
+      .update(JSON.stringify([copy.hash, font.fingerprint(), OPTIONS, MIN_LABEL_PX, COLUMN_PX, MAX_ENLARGEMENT, LABEL_SLACK_EM, COMPACT, CACHE_FORMAT]))
+      .digest('hex')
+      .slice(0, 16);
+    this.#cache = new Map(Object.entries(readCache(cacheFile, this.#version)));
   }
 
-  /** Loads the renderer and the diagram font's metrics. `cacheDir` holds the renderer's patched copy. */
-  static async create(cacheDir: string): Promise<DiagramRenderer> {
-    return new DiagramRenderer(await loadMermaidEngine(cacheDir), DiagramFont.load());
+  /**
+   * Reads the diagram font's metrics and the cache of drawn diagrams. `cacheDir` holds the
+   * renderer's patched copy and, unless `cacheFile` names another, the cache; it must sit inside
+   * this repository, so that the copy's own imports resolve to its node_modules.
+   */
+  static async create(cacheDir = path.join(ROOT, '.workbook', 'site-cache'), cacheFile = path.join(cacheDir, 'diagrams.json')): Promise<DiagramRenderer> {
+    return new DiagramRenderer(patchedCopy(cacheDir), DiagramFont.load(), cacheFile);
   }
 
   /** The font the diagrams are drawn in (its files are copied into the site). */
@@ -85,18 +135,78 @@ export class DiagramRenderer {
     return this.#font;
   }
 
+  /** Loads the layout engine, if it is not loaded yet. */
+  async ready(): Promise<void> {
+    this.#engine ??= await loadMermaidEngine(this.#copy);
+  }
+
+  /**
+   * Gets ready to render the diagrams of these Markdown texts: loads the layout engine when one
+   * of them is not in the cache. Call it before rendering Markdown that may hold diagrams.
+   */
+  async prepare(markdown: Iterable<string>): Promise<void> {
+    const fences = new MarkdownIt();
+    for (const text of markdown) {
+      for (const token of fences.parse(text, {})) {
+        if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'mermaid' && !this.#cache.has(keyOf(token.content))) {
+          await this.ready();
+          return;
+        }
+      }
+    }
+  }
+
   /**
    * Renders one diagram. `where` (`chapters/06-…/README.md:42`) is used in error messages;
    * `title`, when given, names the diagram instead of a name made from its content.
    */
   render(source: string, where: string, title?: string): string {
+    const key = keyOf(source);
+    let drawn = this.#cache.get(key);
+    if (!drawn) {
+      drawn = this.#drawToFit(source, where);
+      this.#cache.set(key, drawn);
+    }
+    this.#used.set(key, drawn);
+    const { svg, width, height, redrawn } = drawn;
+    this.rendered.push({ where, width, height, ...(redrawn ? { redrawn } : {}) });
+    const style = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1] ?? '';
+    if (!this.#variables) this.#variables = /svg\s*\{([\s\S]*?)\}/.exec(style)?.[1]?.trim() ?? '';
+    const name = title ? `${drawn.kind}: ${title}` : drawn.name;
+    const cleaned = svg
+      .replace(/<style>[\s\S]*?<\/style>\s*/g, '')
+      .replace(/^<svg([^>]*?) style="[^"]*"/, '<svg$1')
+      .replace(/^<svg([^>]*?) width="[^"]*" height="[^"]*"/, `<svg$1 width="${width}" height="${height}"`)
+      // data-* attributes describe the graph for scripts; a static page has none to feed.
+      .replace(/ data-[a-z-]+="[^"]*"/g, '')
+      // Layout coordinates carry float noise (3.8499999999999996); a tenth of a pixel is plenty.
+      // Only attribute values are rounded: a label's own numbers stay as written.
+      .replace(/="([^"]*)"/g, (_whole, value: string) => `="${value.replace(/\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
+      .replace(/\n\s*/g, '\n')
+      .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(name)}" `)
+      .replace(/^(<svg[^>]*>)/, `$1\n<desc>${escapeHtml(drawn.description)}</desc>`);
+    // A diagram wider than a phone's screen scrolls (labels never shrink below MIN_LABEL_PX);
+    // the frame takes focus so that keyboard users can scroll it too.
+    return `<figure class="diagram" tabindex="0">${scopeIds(cleaned, `d${++this.#count}-`)}</figure>`;
+  }
+
+  /** Writes the diagrams this build drew or reused to the cache, for the next build. */
+  saveCache(): void {
+    const content: DiagramCacheFile = { version: this.#version, entries: Object.fromEntries(this.#used) };
+    writeFileAtomic(this.#cacheFile, JSON.stringify(content));
+  }
+
+  /** Draws a diagram as it is, then redrawn (see the module comment) until a version fits the column. */
+  #drawToFit(source: string, where: string): CachedDiagram {
+    const engine = this.#engine;
+    if (!engine) throw new DiagramError(`${where}: the diagram renderer was not prepared for this diagram (call prepare() with its Markdown first)`);
     const turned = turnedFlowchart(source);
     const versions: Array<() => Drawn> = [
-      () => this.#draw(source, where, {}),
-      ...(turned ? [() => ({ ...this.#draw(turned, where, {}), redrawn: 'turned' as const })] : []),
+      () => this.#draw(engine, source, where, {}),
+      ...(turned ? [() => ({ ...this.#draw(engine, turned, where, {}), redrawn: 'turned' as const })] : []),
       ...COMPACT.flatMap((layout) => [
-        () => ({ ...this.#draw(source, where, layout), redrawn: 'compact' as const }),
-        ...(turned ? [() => ({ ...this.#draw(turned, where, layout), redrawn: 'turned and compact' as const })] : []),
+        () => ({ ...this.#draw(engine, source, where, layout), redrawn: 'compact' as const }),
+        ...(turned ? [() => ({ ...this.#draw(engine, turned, where, layout), redrawn: 'turned and compact' as const })] : []),
       ]),
     ];
     let drawn: Drawn | undefined;
@@ -105,31 +215,23 @@ export class DiagramRenderer {
       if (!drawn || candidate.width < drawn.width) drawn = candidate;
       if (drawn.width <= COLUMN_PX) break;
     }
-    const { svg, width, height, redrawn } = drawn!;
-    this.rendered.push({ where, width, height, ...(redrawn ? { redrawn } : {}) });
-    const style = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1] ?? '';
-    if (!this.#variables) this.#variables = /svg\s*\{([\s\S]*?)\}/.exec(style)?.[1]?.trim() ?? '';
-    const { name, description } = describeDiagram(source, title, this.#graphOf(source));
-    const cleaned = svg
-      .replace(/<style>[\s\S]*?<\/style>\s*/g, '')
-      .replace(/^<svg([^>]*?) style="[^"]*"/, '<svg$1')
-      .replace(/^<svg([^>]*?) width="[^"]*" height="[^"]*"/, `<svg$1 width="${width}" height="${height}"`)
-      .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(name)}" `)
-      .replace(/^(<svg[^>]*>)/, `$1\n<desc>${escapeHtml(description)}</desc>`)
-      // Layout coordinates carry float noise (3.8499999999999996); a tenth of a pixel is plenty.
-      .replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10))
-      // data-* attributes describe the graph for scripts; a static page has none to feed.
-      .replace(/ data-[a-z-]+="[^"]*"/g, '')
-      .replace(/\n\s*/g, '\n');
-    // A diagram wider than a phone's screen scrolls (labels never shrink below MIN_LABEL_PX);
-    // the frame takes focus so that keyboard users can scroll it too.
-    return `<figure class="diagram" tabindex="0">${scopeIds(cleaned, `d${++this.#count}-`)}</figure>`;
+    const first = source.trim().split('\n')[0]?.trim() ?? '';
+    let graph: ParsedGraph | undefined;
+    if (/^(flowchart|graph|stateDiagram)/.test(first)) {
+      try {
+        graph = engine.parse(source);
+      } catch {
+        // Drawn, yet not parsed for its description: it is then described line by line.
+      }
+    }
+    const { kind, name, description } = describeDiagram(source, undefined, graph);
+    return { ...drawn!, kind, name, description };
   }
 
-  #draw(source: string, where: string, layout: Omit<TextMetrics, 'width'>): Drawn {
+  #draw(engine: MermaidEngine, source: string, where: string, { nodeSpacing, ...layout }: Compact): Drawn {
     let svg: string;
     try {
-      svg = this.#engine.render(source, OPTIONS, { width: this.#width, ...layout });
+      svg = engine.render(source, nodeSpacing ? { ...OPTIONS, nodeSpacing } : OPTIONS, { width: this.#width, ...layout });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DiagramError(`${where}: the Mermaid diagram failed to render: ${reason}`, { cause: error });
@@ -146,17 +248,6 @@ export class DiagramRenderer {
     return { svg, width: round(natural.width * scale), height: round(natural.height * scale) };
   }
 
-  /** The parsed graph of a flowchart or state diagram, for its description; undefined for other kinds. */
-  #graphOf(source: string): ParsedGraph | undefined {
-    const first = source.trim().split('\n')[0]?.trim() ?? '';
-    if (!/^(flowchart|graph|stateDiagram)/.test(first)) return undefined;
-    try {
-      return this.#engine.parse(source);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** The stylesheet rules every inline diagram relies on: colours, and the font with its faces. */
   css(): string {
     const rules = [this.#font.css()];
@@ -164,6 +255,24 @@ export class DiagramRenderer {
       rules.unshift(`.diagram svg{--bg:var(--diagram-bg);--fg:var(--diagram-fg);--muted:var(--diagram-muted);${this.#variables.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')}}`);
     }
     return rules.join('\n');
+  }
+}
+
+/** Changes when the shape of a cache entry does. */
+const CACHE_FORMAT = 1;
+
+function keyOf(source: string): string {
+  return createHash('sha256').update(source).digest('base64url');
+}
+
+function readCache(file: string, version: string): Record<string, CachedDiagram> {
+  if (!existsSync(file)) return {};
+  try {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as DiagramCacheFile;
+    return content.version === version ? content.entries : {};
+  } catch {
+    // A damaged cache is only a slower build.
+    return {};
   }
 }
 

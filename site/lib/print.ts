@@ -42,8 +42,8 @@ ${articles.join('\n')}`;
 function forPrint(body: string): string {
   return body
     .replace(/<(\/?)h([1-6])\b/g, (_whole, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 1)}`)
-    .replace(/<details class="spoiler">[\s\S]*?<figcaption>([\s\S]*?)<\/figcaption>[\s\S]*?<\/details>/g, (_whole, caption: string) => {
-      return `<p class="print-note">The reference solution is left out of the print edition: it is ${caption.trim()}, and behind the spoiler on the chapter page.</p>`;
+    .replace(/<details class="spoiler"[^>]*>[\s\S]*?<a href="([^"]*)">[\s\S]*?(<code>[\s\S]*?<\/code>)<\/a>[\s\S]*?<\/details>/g, (_whole, href: string, file: string) => {
+      return `<p class="print-note">The reference solution is left out of the print edition: it is <a href="${href}">${file}</a>, and behind the spoiler on the chapter page.</p>`;
     })
     .replace(/<details\b(?![^>]*\sopen)/g, '<details open');
 }

@@ -4,8 +4,9 @@ import { headingsOf } from './layout.ts';
 
 /**
  * The offline search index: one record per section (the text under an `h2` or `h3`), built at
- * build time with minisearch and loaded by the page on first use. Each record keeps its text,
- * from which a result shows a snippet around the words that matched.
+ * build time with minisearch and loaded by the page on first use. Each record stores its text,
+ * from which a result shows a snippet around the words that matched (storing it adds about a
+ * fifth to the index, which loads only when the reader searches).
  */
 
 export interface SearchRecord {
@@ -15,21 +16,15 @@ export interface SearchRecord {
   title: string;
   /** The page the section is on, as a result names it. */
   page: string;
-  /** The section's text, indexed in full. */
   text: string;
-  /** The text as stored for snippets: the first {@link STORED_TEXT} characters. */
-  excerpt: string;
 }
 
 /** The options the index is built with; the page loads it with the same ones. */
 export const SEARCH_OPTIONS: Options<SearchRecord> = {
   fields: ['title', 'page', 'text'],
-  storeFields: ['title', 'page', 'excerpt'],
+  storeFields: ['title', 'page', 'text'],
   searchOptions: { boost: { title: 3, page: 1.5 }, prefix: true, fuzzy: 0.2 },
 };
-
-/** A section's text is stored up to this many characters, enough for a snippet around most matches. */
-const STORED_TEXT = 1200;
 
 export interface SectionOptions {
   /** The heading levels that start a section (default `h2` and `h3`). */
@@ -54,7 +49,7 @@ export function sectionsOf(url: string, pageTitle: string, body: string, options
   const records: SearchRecord[] = [];
   const headings = [...body.matchAll(/<h([1-6]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g)].filter((m) => levels.includes(Number(m[1])));
   const intro = body.slice(0, headings[0]?.index ?? body.length);
-  records.push({ id: url, title: pageTitle, page, ...texts(intro) });
+  records.push({ id: url, title: pageTitle, page, text: textOf(withoutCode(intro)) });
   const titles = new Map(headingsOf(body, [...levels]).map((h) => [h.id, h.text]));
   const top = Math.min(...levels);
   let parent = '';
@@ -66,19 +61,20 @@ export function sectionsOf(url: string, pageTitle: string, body: string, options
     let title = heading;
     if (Number(match[1]) === top) parent = heading;
     else if (options.qualify && parent && !heading.startsWith(parent)) title = `${parent}.${heading}`;
-    records.push({ id: `${url}#${id}`, title, page, ...texts(body.slice(start, end)) });
+    records.push({ id: `${url}#${id}`, title, page, text: textOf(withoutCode(body.slice(start, end))) });
   });
   return records;
 }
 
-function texts(html: string): { text: string; excerpt: string } {
-  const text = textOf(withoutCode(html));
-  return { text, excerpt: text.length > STORED_TEXT ? `${text.slice(0, text.lastIndexOf(' ', STORED_TEXT))} …` : text };
-}
-
-/** Code blocks are left out of the index: they would triple its size and drown the prose. */
+/**
+ * Code blocks are left out of the index (they would triple its size and drown the prose), and so
+ * are buttons, whose labels ("Copy") are not content.
+ */
 function withoutCode(html: string): string {
-  return html.replace(/<pre\b[\s\S]*?<\/pre>/g, ' ').replace(/<details class="spoiler">[\s\S]*?<\/details>/g, ' ');
+  return html
+    .replace(/<pre\b[\s\S]*?<\/pre>/g, ' ')
+    .replace(/<details class="spoiler">[\s\S]*?<\/details>/g, ' ')
+    .replace(/<button\b[\s\S]*?<\/button>/g, ' ');
 }
 
 /** The serialised index: the options to load it with and minisearch's JSON. */

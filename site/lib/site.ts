@@ -78,6 +78,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const sources = new Set<string>();
   const pages: PageSpec[] = [];
 
+  await diagrams.prepare(readmes.values());
   const chapterBodies = new Map<string, string>();
   for (const chapter of chapters) {
     const file = `chapters/${chapter.slug}/README.md`;
@@ -97,7 +98,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   const apiPages = new Map<string, PageSpec[]>();
   if (withApi) {
-    for (const doc of await generateApiDocs(allExercises, root)) {
+    const docs = await generateApiDocs(allExercises, root);
+    await diagrams.prepare(docs.map((doc) => doc.markdown));
+    for (const doc of docs) {
       const { exercise } = doc;
       const env: RenderEnv = { file: path.relative(root, exercise.stubPath).split(path.sep).join('/'), sources };
       const intro = `# API reference: ${exercise.meta.title}\n\nThe contract of \`${exercise.key}\`, generated from the JSDoc of [the stub you edit](${path.basename(exercise.stubPath)}). The exercise itself: [${exercise.chapter.title}](README.md#${exerciseAnchor(exercise)}).\n\n`;
@@ -160,10 +163,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   writeAssets(outDir, highlighter, diagrams);
   await writePracticeAssets(outDir);
   highlighter.saveCache();
+  diagrams.saveCache();
   const apiUrls = new Set([...apiPages.values()].flat().map((p) => p.url));
   const records: SearchRecord[] = sequence.flatMap((page) =>
     apiUrls.has(page.url)
-      ? sectionsOf(page.url, page.title, page.body, { levels: [2, 4], qualify: true, page: `API reference · ${textOf(/<h1>([\s\S]*?)<\/h1>/.exec(page.body)?.[1] ?? '').replace(/^API reference: /, '')}` })
+      ? sectionsOf(page.url, page.title, page.body, { levels: [2, 4], qualify: true })
       : sectionsOf(page.url, page.title, page.body),
   );
   writeFileSync(path.join(outDir, 'search-index.json'), buildSearchIndex(records));

@@ -107,8 +107,9 @@ export function chaptersMissingFromSearch(outDir: string, slugs: string[]): stri
 }
 
 /**
- * What a page weighs when first opened: its HTML plus every stylesheet and script it loads,
- * as files (`bytes`) and as the local server sends them, gzip-compressed (`gzipBytes`).
+ * What a page weighs when first opened: its HTML plus every stylesheet and script it loads, and
+ * every web font its diagrams are drawn in, as files (`bytes`) and as the local server sends
+ * them, gzip-compressed (`gzipBytes`; a WOFF2 font is sent as it is).
  */
 export interface PageWeight {
   page: string;
@@ -119,15 +120,17 @@ export interface PageWeight {
 /**
  * The weight of every page, heaviest (as sent) first. The search library and index load only when the
  * reader searches, so they are not counted. `print.html`, which by design holds every chapter,
- * is reported separately by the caller.
+ * is reported separately by the caller. A font counts on a page whose diagram labels use a
+ * character in its `unicode-range`, which is when the browser downloads it.
  */
 export function pageWeights(outDir: string): PageWeight[] {
+  const faces = fontFaces(outDir);
   const sizes = new Map<string, { bytes: number; gzipBytes: number }>();
   const size = (file: string): { bytes: number; gzipBytes: number } => {
     let known = sizes.get(file);
     if (!known) {
       const content = readFileSync(path.join(outDir, file));
-      known = { bytes: content.length, gzipBytes: gzipSync(content).length };
+      known = { bytes: content.length, gzipBytes: file.endsWith('.woff2') ? content.length : gzipSync(content).length };
       sizes.set(file, known);
     }
     return known;
@@ -139,7 +142,9 @@ export function pageWeights(outDir: string): PageWeight[] {
       const assets = [...text.matchAll(/<(?:link rel="stylesheet" href|script[^>]*src)="([^"]+)"/g)].map((m) =>
         path.posix.normalize(path.posix.join(path.posix.dirname(page), m[1]!)),
       );
-      const files = [page, ...assets].map(size);
+      const labels = [...text.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g)].map((m) => m[0].replace(/<desc>[\s\S]*?<\/desc>|<[^>]+>/g, '')).join('');
+      const fonts = faces.filter((face) => [...labels].some((char) => face.covers(char.codePointAt(0)!))).map((face) => face.file);
+      const files = [page, ...assets, ...fonts].map(size);
       return {
         page,
         bytes: files.reduce((sum, f) => sum + f.bytes, 0),
@@ -151,3 +156,19 @@ export function pageWeights(outDir: string): PageWeight[] {
 
 /** The budget of one page's HTML+CSS+JS as sent over the wire (gzip), in bytes. */
 export const PAGE_BUDGET = 100 * 1024;
+
+/** The @font-face rules of the site's stylesheet: each font file and the characters it covers. */
+function fontFaces(outDir: string): Array<{ file: string; covers(codePoint: number): boolean }> {
+  const stylesheet = path.join(outDir, 'assets', 'site.css');
+  if (!existsSync(stylesheet)) return [];
+  const css = readFileSync(stylesheet, 'utf8');
+  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, rule]) => {
+    const url = /url\(([^)]+)\)/.exec(rule!)?.[1]?.replace(/["']/g, '');
+    if (!url) return [];
+    const ranges = (/unicode-range:\s*([^;]+)/.exec(rule!)?.[1] ?? 'U+0-10FFFF').split(',').map((part) => {
+      const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(from, 16), parseInt(to ?? from, 16)] as const;
+    });
+    return [{ file: path.posix.join('assets', url), covers: (code: number) => ranges.some(([lo, hi]) => code >= lo && code <= hi) }];
+  });
+}

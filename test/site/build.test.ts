@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_BG, CodeHighlighter, contrast } from '../../site/lib/highlight.ts';
 import { createMarkdown } from '../../site/lib/markdown.ts';
-import { DiagramError, DiagramRenderer } from '../../site/lib/mermaid.ts';
+import { COLUMN_PX, DiagramError, DiagramRenderer } from '../../site/lib/mermaid.ts';
+import { patchedSource } from '../../site/lib/mermaid-engine.ts';
 import { type BuildResult, buildSite } from '../../site/lib/site.ts';
 import { danglingReferences, scopeIds } from '../../site/lib/ids.ts';
 import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, idsOf, PAGE_BUDGET, pageWeights } from '../../site/lib/verify.ts';
@@ -50,6 +51,16 @@ describe('the build of a small workbook', () => {
   it('keeps every page within the weight budget', () => {
     const heaviest = pageWeights(out).filter((w) => w.page !== 'print.html')[0]!;
     expect(heaviest.gzipBytes, `${heaviest.page} is the heaviest page`).toBeLessThanOrEqual(PAGE_BUDGET);
+  });
+
+  it('counts the diagram font in the weight of a page with a diagram, and only there', () => {
+    const font = statSync(path.join(out, 'assets', 'fonts', 'inter-latin-500-normal.woff2')).size;
+    const weights = new Map(pageWeights(out).map((w) => [w.page, w]));
+    const page = (name: string): number => statSync(path.join(out, name)).size;
+    // 01-alpha has a sequence diagram, 02-beta none; they share the same stylesheet and scripts.
+    const alpha = weights.get('01-alpha.html')!.bytes - page('01-alpha.html');
+    const beta = weights.get('02-beta.html')!.bytes - page('02-beta.html');
+    expect(alpha - beta).toBe(font);
   });
 
   it('sets the language, a title, a skip link and the shared assets on every page', () => {
@@ -171,10 +182,13 @@ describe('exercise cards', () => {
   it('keep the hints behind a disclosure and the solution behind a spoiler with a warning', () => {
     const card = /<section class="exercise-card"[\s\S]*?<\/section>/.exec(read('01-alpha.html'))?.[0] ?? '';
     expect(card).toMatch(/<details class="hints"><summary>Hints \(2\)[\s\S]*Keep the total in a <code>#private<\/code> field/);
-    const spoiler = /<details class="spoiler">[\s\S]*?<\/details>/.exec(card)?.[0] ?? '';
+    const spoiler = /<details class="spoiler"[^>]*>[\s\S]*?<\/details>/.exec(card)?.[0] ?? '';
     expect(spoiler).toContain('<strong>Spoiler.</strong>');
-    expect(spoiler).toContain('solutions/01-alpha/counter.ts');
-    expect(spoiler).toMatch(/#count/);
+    expect(spoiler).toContain('data-solution="source/solutions/01-alpha/counter.ts.html"');
+    expect(spoiler).toContain('<a href="source/solutions/01-alpha/counter.ts.html">Read the reference solution: <code>solutions/01-alpha/counter.ts</code></a>');
+    // The code itself is fetched from the source view when the spoiler opens; it is not in the page.
+    expect(spoiler).not.toMatch(/#count/);
+    expect(read('source/solutions/01-alpha/counter.ts.html')).toMatch(/#count/);
   });
 
   it('are listed on the exercise index with links to their cards', () => {
@@ -226,9 +240,57 @@ describe('ids and their references', () => {
   });
 });
 
+describe('diagrams', () => {
+  it('are laid out with the widths of the font they are drawn in', async () => {
+    const diagrams = await DiagramRenderer.create();
+    await diagrams.ready();
+    const [thin, broad] = ['i'.repeat(20), 'W'.repeat(20)];
+    const box = (label: string): number => {
+      const svg = diagrams.render(`flowchart TD\n  A[${label}] --> B[x]`, 'test:1');
+      const node = [...svg.matchAll(/<g class="node"[\s\S]*?<\/g>/g)].map((m) => m[0]).find((g) => g.includes(`>${label}<`))!;
+      return Number(/<rect [^>]*\swidth="([\d.]+)"/.exec(node)![1]);
+    };
+    // The boxes differ by exactly what the two labels differ by in Inter at 13 px (about 90 px),
+    // not by what a count of characters by class would estimate.
+    const measured = diagrams.font.width(broad, 13) - diagrams.font.width(thin, 13);
+    expect(measured).toBeGreaterThan(85);
+    expect(Math.abs(box(broad) - box(thin) - measured)).toBeLessThan(1);
+  }, 30_000);
+
+  it('redraw a flowchart too wide for the column the other way round', async () => {
+    const diagrams = await DiagramRenderer.create();
+    await diagrams.ready();
+    const steps = Array.from({ length: 8 }, (_, i) => `  S${i}[step number ${i}] --> S${i + 1}`).join('\n');
+    diagrams.render(`flowchart LR\n${steps}`, 'test:3');
+    const drawn = diagrams.rendered.at(-1)!;
+    expect(drawn.redrawn).toBe('turned');
+    expect(drawn.width).toBeLessThanOrEqual(COLUMN_PX);
+  }, 30_000);
+
+  it('are drawn once: a later build takes them from the cache without loading the layout engine', async () => {
+    const cacheFile = path.join(out, 'diagrams-test-cache.json');
+    const markdown = '# T\n\n```mermaid\nsequenceDiagram\n  A->>B: hello\n```\n';
+    const source = 'sequenceDiagram\n  A->>B: hello\n';
+    const first = await DiagramRenderer.create(undefined, cacheFile);
+    await first.prepare([markdown]);
+    const drawn = first.render(source, 'test:4');
+    first.saveCache();
+    const later = await DiagramRenderer.create(undefined, cacheFile);
+    await later.prepare([markdown]);
+    // Not loaded: a diagram missing from the cache could not be drawn.
+    expect(() => later.render('sequenceDiagram\n  A->>B: other\n', 'test:5')).toThrow(/was not prepared/);
+    expect(later.render(source, 'test:4')).toBe(drawn);
+  }, 30_000);
+
+  it('stop the build when beautiful-mermaid no longer has the code the site patches', () => {
+    expect(() => patchedSource('export function renderMermaidSVG() {}')).toThrow(/beautiful-mermaid changed where the site patches it to measure proportional text/);
+  });
+});
+
 describe('build errors', () => {
   it('name the file and line of a Mermaid diagram that fails to render', async () => {
-    const diagrams = await DiagramRenderer.create(path.join(out, 'diagram-cache'));
+    const diagrams = await DiagramRenderer.create();
+    await diagrams.ready();
     const md = createMarkdown(await CodeHighlighter.create(), { root: FIXTURE, chapterPage: () => undefined }, diagrams);
     const render = (): string => md.render('# Title\n\nText.\n\n```mermaid\nnotADiagram\n  A --> B\n```\n', { file: 'chapters/09-x/README.md', sources: new Set() });
     expect(render).toThrow(DiagramError);

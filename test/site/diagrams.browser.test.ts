@@ -102,7 +102,9 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
     }
     await context.close();
     expect(shown.length, 'the chapters have diagrams').toBeGreaterThan(0);
-    expect(shown.filter((s) => s.fraction < 0.8)).toEqual([]);
+    // The build already redraws a wide diagram turned and with its labels broken; one still this
+    // wide needs redrawing in its chapter: fewer boxes side by side, shorter labels, or a chain.
+    expect(shown.filter((s) => s.fraction < 0.8), 'diagrams that need redrawing narrower in their chapter').toEqual([]);
   }, SLOW);
 
   it('names every diagram for what it shows, and describes it in words', async () => {
@@ -133,11 +135,13 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
     expect(problems).toEqual([]);
   }, SLOW);
 
-  it('leaves no url(#…) or href="#…" without its target on any page, the print page included', async () => {
+  // verify.ts checks every page's references statically on each build; here the browser resolves
+  // them on the pages that carry diagrams.
+  it('leaves no url(#…) or href="#…" without its target on the chapter pages and the print page', async () => {
     const { context } = await site.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
-    for (const file of site.pages()) {
+    for (const file of [...chapterPages(site.site), 'print.html']) {
       await page.goto(site.server.url + file);
       const dangling = (await page.evaluate(`(() => {
         const missing = [];
