@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ts from 'typescript';
+import { writeFileAtomic } from './files.ts';
 
 /** One edit of a known-bad implementation: replace the only occurrence of `find` with `replace`. */
 export type Edit = readonly [find: string, replace: string];
@@ -64,4 +67,28 @@ export function readMutantSpec(file: string): MutantSpec | undefined {
   if (!ts.isObjectLiteralExpression(options)) return fail('the second argument of edits() is not an object');
   const base = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(source) === 'base');
   return base ? { edits, base: literal(base.initializer) } : { edits };
+}
+
+/**
+ * Writes a known-bad implementation written as edits out as a whole module, for a program that
+ * imports it outside vitest (the `@workbook/` alias serves it inside). The edited text goes to
+ * `.workbook/mutants/`, named by its content, with its relative imports pointed back beside the
+ * base file; the return value is that file's path. `defaultBase` is the file edited when the
+ * spec names no `base` (for a graded exercise, its reference solution).
+ */
+export function materializeMutant(file: string, root: string, defaultBase?: string): string {
+  const spec = readMutantSpec(file);
+  if (!spec) return file;
+  const baseFile = spec.base ? path.resolve(root, spec.base) : defaultBase;
+  if (!baseFile) throw new StaleMutantError(`${file}: the edits name no base file and none was given`);
+  const label = `${path.relative(root, file)} (editing ${path.relative(root, baseFile)})`;
+  const folder = path.dirname(baseFile);
+  const text = applyEdits(readFileSync(baseFile, 'utf8'), spec.edits, label).replace(
+    /(from\s+['"])(\.\.?\/[^'"]+)(['"])/g,
+    (_all, open: string, specifier: string, close: string) => `${open}${path.join(folder, specifier)}${close}`,
+  );
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const out = path.join(root, '.workbook', 'mutants', `${path.basename(file, '.ts')}-${digest}.ts`);
+  if (!existsSync(out)) writeFileAtomic(out, text);
+  return out;
 }

@@ -52,10 +52,17 @@ export interface RunResults {
 export default class ResultsReporter implements Reporter {
   #queued = 0;
   #done = 0;
+  #resultsFile: string | undefined;
+  #progressFile: string | undefined;
 
   onTestRunStart(): void {
     this.#queued = 0;
     this.#done = 0;
+    // Read at the start of each run (the warm grader sets them before every run) and taken out of
+    // the environment, so that the test workers, and any vitest or grader a test starts in turn,
+    // cannot write into this run's results or progress.
+    this.#resultsFile = takeEnv('WORKBOOK_RESULTS');
+    this.#progressFile = takeEnv('WORKBOOK_PROGRESS');
   }
 
   onTestModuleQueued(): void {
@@ -65,8 +72,7 @@ export default class ResultsReporter implements Reporter {
   /** With `WORKBOOK_PROGRESS` naming a file, each finished test file appends `<done> <queued>` to it, for a long run's progress. */
   onTestModuleEnd(): void {
     this.#done++;
-    const progress = process.env.WORKBOOK_PROGRESS;
-    if (progress) appendFileSync(progress, `${this.#done} ${this.#queued}\n`);
+    if (this.#progressFile) appendFileSync(this.#progressFile, `${this.#done} ${this.#queued}\n`);
   }
 
   onTestRunEnd(
@@ -74,7 +80,7 @@ export default class ResultsReporter implements Reporter {
     unhandledErrors: ReadonlyArray<SerializedError>,
     reason: TestRunEndReason,
   ): void {
-    const out = process.env.WORKBOOK_RESULTS;
+    const out = this.#resultsFile;
     if (!out) return;
     const results: RunResults = { tests: [], modules: [], unhandledErrors: unhandledErrors.map(toRecord), reason };
     for (const module of testModules) {
@@ -85,6 +91,12 @@ export default class ResultsReporter implements Reporter {
     }
     writeFileSync(out, JSON.stringify(results));
   }
+}
+
+function takeEnv(name: string): string | undefined {
+  const value = process.env[name];
+  delete process.env[name];
+  return value;
 }
 
 function testRecord(test: TestCase, project: string, file: string): TestRecord {

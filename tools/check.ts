@@ -191,7 +191,7 @@ function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
         kind: 'bad',
         exercise,
         bug: describeBug(file),
-        project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) } },
+        project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) }, stopAtFirstFailure: true },
       });
     }
   }
@@ -242,7 +242,20 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean): Pr
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
   rmSync(WORK_DIR, { recursive: true, force: true });
+  const slowest = Number(process.env.WORKBOOK_SLOWEST);
+  if (slowest > 0) printSlowest(results, slowest);
   return judge(exercises, expectations, results);
+}
+
+/** With `WORKBOOK_SLOWEST=<n>`: the n test files that took longest (their tests' time added up), to see where a run's time goes. */
+function printSlowest(results: RunResults, count: number): void {
+  const byFile = new Map<string, number>();
+  for (const test of results.tests) {
+    const key = `${test.project} ${test.file}`;
+    byFile.set(key, (byFile.get(key) ?? 0) + test.durationMs);
+  }
+  console.log(pc.dim(`  the ${count} slowest test files (seconds of their tests, added up):`));
+  for (const [key, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(pc.dim(`  ${(ms / 1000).toFixed(1).padStart(7)}  ${key}`));
 }
 
 /** The workbook's own test files (the tooling project): every test file under test/ outside the chapters' folders. */

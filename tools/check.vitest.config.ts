@@ -1,6 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { workbookTarget } from '../core/workbook-target.ts';
+import { startOrder } from './check-order.ts';
 
 /**
  * The self-check's vitest configuration: one vitest process runs every graded suite against
@@ -11,14 +14,30 @@ export interface CheckProject {
   include: string[];
   target: string;
   overrides?: Record<string, string>;
+  /**
+   * Skip the rest of the file once a test has failed. For a known-bad implementation, which only
+   * has to fail one task: its remaining tests (some of them waiting out a time limit) prove nothing.
+   */
+  stopAtFirstFailure?: boolean;
 }
 
 const planFile = process.env.WORKBOOK_CHECK_PLAN;
 if (!planFile) throw new Error('WORKBOOK_CHECK_PLAN is not set: run the self-check with npm test');
 const plan = JSON.parse(readFileSync(planFile, 'utf8')) as CheckProject[];
 
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return startOrder(await super.sort(files));
+  }
+}
+
 export default defineConfig({
   test: {
+    // vitest runs one file fewer than there are cores at a time; many graded suites and most of
+    // the workbook's own tests spend much of their time waiting on child processes, sockets,
+    // browsers and time limits, so two files per core keep the cores busy. WORKBOOK_MAX_WORKERS overrides it.
+    maxWorkers: Number(process.env.WORKBOOK_MAX_WORKERS) || 2 * availableParallelism(),
+    sequence: { sequencer: LongestFirst },
     reporters: [['./core/results-reporter.ts'], ['dot']],
     projects: plan.map((project) => ({
       plugins: [workbookTarget({ target: project.target, overrides: project.overrides ?? {} })],
@@ -30,6 +49,7 @@ export default defineConfig({
         hookTimeout: 5_000,
         restoreMocks: true,
         unstubEnvs: true,
+        ...(project.stopAtFirstFailure ? { env: { WORKBOOK_STOP_AT_FIRST_FAILURE: '1' } } : {}),
       },
     })),
   },

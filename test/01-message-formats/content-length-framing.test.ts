@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameError } from '@workbook/01-message-formats/content-length-framing';
-import { expectGrowth, measureGrowth } from '../support/complexity.ts';
+import { describeGrowth, expectGrowth, measureGrowth } from '../support/complexity.ts';
+import { liveBytes } from '../support/gc.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const latin = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
@@ -143,6 +144,36 @@ describe('decodes frames from any chunking', () => {
       ),
     );
   });
+
+  it('decodes a long stream in small chunks, well past the size of its first buffer', () => {
+    const bodies = Array.from({ length: 300 }, (_, i) => `{"id":${i},"text":"${'é'.repeat(i % 50)}"}`);
+    const stream = join(...bodies.map((b) => encodeFrame(b)));
+    for (const size of [7, 100, 333, 1500]) {
+      const chunks = Array.from({ length: Math.ceil(stream.length / size) }, (_, i) => stream.slice(i * size, (i + 1) * size));
+      expect(decodeAll(chunks), `a stream of ${stream.length} bytes pushed in chunks of ${size} bytes`).toEqual(bodies);
+    }
+  });
+
+  it('decodes a body far larger than its first buffer, arriving in pieces', () => {
+    const body = `"${'abcdefgh'.repeat(5_000)}"`;
+    const frame = encodeFrame(body);
+    const chunks = Array.from({ length: Math.ceil(frame.length / 4096) }, (_, i) => frame.slice(i * 4096, (i + 1) * 4096));
+    expect(decodeAll([...chunks, encodeFrame('{}')])).toEqual([body, '{}']);
+  });
+
+  it('keeps its memory small over a long stream of small frames, reusing its buffer', () => {
+    const decoder = new FrameDecoder();
+    const frames = join(...Array.from({ length: 40 }, (_, i) => encodeFrame(`{"id":${i}}`))); // about 1 KB
+    decoder.push(frames);
+    const before = liveBytes();
+    for (let i = 0; i < 4_000; i++) expect(decoder.push(frames).length).toBe(40); // about 4 MB in all
+    const kept = liveBytes() - before;
+    expect(kept, `the decoder grew by ${(kept / 1024).toFixed(0)} KB while every frame it received was already decoded`).toBeLessThan(512 * 1024);
+  });
+
+  it('accepts and ignores any other field that has its colon, even one with an empty name', () => {
+    expect(decodeAll([utf8(': no name\r\nContent-Length: 2\r\n\r\n{}')])).toEqual(['{}']);
+  });
 });
 
 describe('validates the header', () => {
@@ -155,6 +186,7 @@ describe('validates the header', () => {
     ['a fractional Content-Length', 'Content-Length: 2.0\r\n\r\n{}'],
     ['an empty Content-Length', 'Content-Length: \r\n\r\n{}'],
     ['a field without a colon', 'Content-Length 2\r\n\r\n{}'],
+    ['a field without a colon before a good Content-Length', 'X-Junk\r\nContent-Length: 2\r\n\r\n{}'],
   ];
   for (const [name, raw] of bad) {
     it(`throws FrameError for ${name}`, () => {
@@ -180,6 +212,26 @@ describe('validates the header', () => {
       for (let i = 0; i < 20; i++) decoder.push(utf8('aaaaaaaaaa'));
     });
   });
+
+  it('waits while an unfinished header part holds exactly maxHeaderBytes, and throws at one byte more', () => {
+    const decoder = new FrameDecoder({ maxHeaderBytes: 64 });
+    expect(decoder.push(join(encodeFrame('{}'), utf8(`X-Junk: ${'a'.repeat(56)}`)))).toEqual(['{}']); // 64 bytes of header so far
+    frameError(() => decoder.push(utf8('a')));
+  });
+
+  it('accepts a header part of exactly maxHeaderBytes, counting its \r\n\r\n, and rejects one a byte longer', () => {
+    const header = 'Content-Length: 2\r\n\r\n'.length; // 21
+    expect(decodeAll([join(encodeFrame('{}'), encodeFrame('[]'))], new FrameDecoder({ maxHeaderBytes: header }))).toEqual(['{}', '[]']);
+    const decoder = new FrameDecoder({ maxHeaderBytes: header });
+    frameError(() => decoder.push(utf8('Content-Length:  2\r\n\r\n{}')));
+  });
+
+  it('takes only \r\n\r\n as the end of the header part, not a near miss', () => {
+    for (const nearMiss of ['\n\r\n', '\r\r\n', '\r\n\n', '\r\n\r', '\r \r\n']) {
+      const decoder = new FrameDecoder();
+      expect(decoder.push(utf8(`Content-Length: 2${nearMiss}{}{}`)), `the header part ${JSON.stringify(`Content-Length: 2${nearMiss}`)} has not ended`).toEqual([]);
+    }
+  });
 });
 
 describe('fails safely', () => {
@@ -192,6 +244,21 @@ describe('fails safely', () => {
     const decoder = new FrameDecoder();
     frameError(() => decoder.push(utf8('Content-Length: x\r\n\r\n')));
     frameError(() => decoder.push(encodeFrame('{"id":1}')));
+    frameError(() => decoder.end());
+  });
+
+  it('throws the very same error again on every later call', () => {
+    const decoder = new FrameDecoder();
+    const first = frameError(() => decoder.push(utf8('Content-Length: x\r\n\r\n')));
+    expect(frameError(() => decoder.push(encodeFrame('{"id":1}'))), 'the second push should throw the first error again').toBe(first);
+    expect(frameError(() => decoder.end()), 'end() should throw the first error again').toBe(first);
+  });
+
+  it('end() throws FrameError when the stream stops just before the last \n of a header, after a long frame', () => {
+    const decoder = new FrameDecoder();
+    const body = 'x'.repeat(990);
+    expect(decoder.push(encodeFrame(body))).toEqual([body]);
+    expect(decoder.push(utf8('Content-Length: 0\r\n\r'))).toEqual([]);
     frameError(() => decoder.end());
   });
 
@@ -237,6 +304,7 @@ describe('constant work per chunk', () => {
       small,
       large,
       ops: 1_000,
+      limit: 15,
     });
     expectGrowth(growth, {
       small,
@@ -246,5 +314,29 @@ describe('constant work per chunk', () => {
       what: 'body bytes buffered',
       cause: 'copying the whole buffer on every push; grow it by doubling instead',
     });
+  });
+
+  it('pushing one more byte of a long header costs about the same whether 1 KB or 400 KB of it has arrived', () => {
+    const small = 1_000;
+    const large = 400_000;
+    const byte = utf8('a');
+    const growth = measureGrowth({
+      setup: (n) => {
+        const decoder = new FrameDecoder({ maxHeaderBytes: 100_000_000 });
+        decoder.push(utf8(`X-Junk: ${'a'.repeat(n)}`));
+        return decoder;
+      },
+      operation: (decoder) => {
+        decoder.push(byte);
+      },
+      small,
+      large,
+      ops: 1_000,
+      limit: 15,
+    });
+    expect(
+      growth.ratio,
+      `${describeGrowth(growth, small, large)}. Here "items queued" are bytes of an unfinished header: resume the search for \\r\\n\\r\\n where the last one stopped`,
+    ).toBeLessThan(15);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NdjsonDecoder, type NdjsonEvent } from '@workbook/01-message-formats/ndjson-decoder';
 import { expectGrowth, measureGrowth } from '../support/complexity.ts';
+import { liveBytes } from '../support/gc.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -55,6 +56,18 @@ describe('decodes whole lines', () => {
 
   it('skips empty lines, \\r\\n ones included, but counts them', () => {
     expect(decodeAll(['\n{"a":1}\n\n\r\n{"b":2}\n'])).toEqual([message(2, { a: 1 }), message(5, { b: 2 })]);
+  });
+
+  it('end() with no unfinished line counts no line', () => {
+    const decoder = new NdjsonDecoder();
+    expect(decoder.push('{"a":1}\n')).toEqual([message(1, { a: 1 })]);
+    expect(decoder.end()).toEqual([]);
+    expect(decoder.end()).toEqual([]);
+    const [next] = decoder.push('{"b":2}\n');
+    expect(
+      [1, 2],
+      `the next line is line 2 (the count goes on) or line 1 (a new stream), not line ${String(next?.line)}: an end() with nothing unfinished is not a line`,
+    ).toContain(next?.line);
   });
 
   it('decodes a last line that has no newline when the stream ends', () => {
@@ -177,6 +190,25 @@ describe('bounds the line length in bytes', () => {
     expect(decoder.end()).toEqual([{ kind: 'line-too-long', line: 2, limit: 8 }]);
   });
 
+  it('accepts the smallest limit, one byte', () => {
+    const decoder = new NdjsonDecoder({ maxLineBytes: 1 });
+    expect(decodeAll(['7\n', '42\n'], decoder)).toEqual([message(1, 7), { kind: 'line-too-long', line: 2, limit: 1 }]);
+  });
+
+  it('keeps nothing of an over-long line once it is over the limit, however much more of it arrives', () => {
+    const limit = 16 * 1024 * 1024;
+    const decoder = new NdjsonDecoder({ maxLineBytes: limit });
+    const chunk = new Uint8Array(64 * 1024).fill(0x78); // 64 KiB of "x", no newline
+    for (let sent = 0; sent <= limit; sent += chunk.length) decoder.push(chunk); // now one chunk over
+    const before = liveBytes();
+    for (let i = 0; i < 200; i++) decoder.push(chunk); // 12.5 MiB more of the same line
+    const kept = liveBytes() - before;
+    expect(kept, `the decoder kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a line it has already rejected; drop its bytes as they arrive`).toBeLessThan(
+      4 * 1024 * 1024,
+    );
+    expect(decoder.push('\n')).toEqual([{ kind: 'line-too-long', line: 1, limit }]);
+  });
+
   it('rejects a limit that is not a positive integer with RangeError', () => {
     for (const maxLineBytes of [0, -1, 1.5, Number.NaN]) {
       expect(() => new NdjsonDecoder({ maxLineBytes }), `maxLineBytes: ${maxLineBytes} should throw RangeError`).toThrow(RangeError);
@@ -284,6 +316,7 @@ describe('constant work per chunk', () => {
       small,
       large,
       ops: 1_000,
+      limit: 15,
     });
     expectGrowth(growth, {
       small,

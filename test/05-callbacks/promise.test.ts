@@ -98,6 +98,30 @@ describe('settles exactly once', () => {
     await flushMicrotasks();
     expect(seen.now, 'a settled promise must never change its state or value').toEqual({ status: 'fulfilled', value: 'first' });
   });
+
+  it('ignores a resolve with a thenable after a reject, without even reading its then', async () => {
+    let reads = 0;
+    const thenable = {
+      get then() {
+        reads++;
+        return (onFulfilled: (value: string) => void) => onFulfilled('too late');
+      },
+    };
+    const reason = new Error('first');
+    const seen = observe(
+      new MyPromise<string>((resolve, reject) => {
+        reject(reason);
+        resolve(thenable as unknown as PromiseLike<string>);
+      }),
+    );
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
+    expect(reads, 'a resolve after reject must be ignored entirely').toBe(0);
+  });
+
+  it('the constructor throws a TypeError when the executor is not a function', () => {
+    expect(() => new MyPromise<number>(42 as unknown as () => void)).toThrow(TypeError);
+  });
 });
 
 describe('callbacks run asynchronously, in order', () => {
@@ -296,6 +320,31 @@ describe('thenable assimilation', () => {
     expect(reads, 'then should be read exactly once').toBe(1);
   });
 
+  it('fulfils with null, which has no then to read', async () => {
+    const seen = observe(MyPromise.resolve(1).then(() => null));
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: null });
+  });
+
+  it('adopts a function that has a then method, like a thenable object', async () => {
+    const thenable = Object.assign(() => 'not called', { then: (onFulfilled: (value: string) => void) => onFulfilled('from a function') });
+    const seen = observe(MyPromise.resolve(1).then((): unknown => thenable));
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: 'from a function' });
+  });
+
+  it('rejects with what a thenable\'s then throws before calling back', async () => {
+    const reason = new Error('then failed');
+    const broken = {
+      then() {
+        throw reason;
+      },
+    };
+    const seen = observe(MyPromise.resolve(1).then((): unknown => broken));
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'rejected', reason });
+  });
+
   it('fulfils with an object whose then is not a function', async () => {
     const message = { then: 'not callable', body: 'hello' };
     const seen = observe(MyPromise.resolve(message));
@@ -387,6 +436,15 @@ describe('finally', () => {
     await flushMicrotasks();
     expect(seen.now).toEqual({ status: 'rejected', reason });
   });
+
+  it('passes the outcome through unchanged when given no callback', async () => {
+    const reason = new Error('kept');
+    const fulfilled = observe(MyPromise.resolve('value').finally());
+    const rejected = observe(MyPromise.reject(reason).finally(null));
+    await flushMicrotasks();
+    expect(fulfilled.now).toEqual({ status: 'fulfilled', value: 'value' });
+    expect(rejected.now).toEqual({ status: 'rejected', reason });
+  });
 });
 
 describe('MyPromise.resolve and MyPromise.reject', () => {
@@ -428,6 +486,16 @@ describe('MyPromise.all', () => {
     first.resolve('first');
     await flushMicrotasks();
     expect(seen.now).toEqual({ status: 'fulfilled', value: ['first', 'second'] });
+  });
+
+  it('stays pending until every input has fulfilled', async () => {
+    const last = deferred<string>();
+    const seen = observe(MyPromise.all([MyPromise.resolve('a'), 'b', last.promise]));
+    await flushMicrotasks();
+    expect(seen.now, 'one input is still pending').toEqual({ status: 'pending' });
+    last.resolve('c');
+    await flushMicrotasks();
+    expect(seen.now).toEqual({ status: 'fulfilled', value: ['a', 'b', 'c'] });
   });
 
   it('accepts plain values and thenables mixed with promises, from any iterable', async () => {

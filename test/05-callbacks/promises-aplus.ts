@@ -13,12 +13,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { materializeMutant } from '../../core/mutant.ts';
 import { ROOT } from '../../core/root.ts';
 import { runMain } from '../../core/run-main.ts';
 
 const EXERCISE = '05-callbacks/promise.ts';
 /** The number of tests in promises-aplus-tests 2.1.2 (Promises/A+ 1.1). */
 export const EXPECTED_TESTS = 872;
+/**
+ * How long one test may wait for its callbacks before it fails. The suite's own default, 200 ms,
+ * is overrun on a busy machine by tests that wait on 50 ms timers; a promise that never calls
+ * back still fails, after this long.
+ */
+const TEST_TIMEOUT_MS = 2_000;
 /** Failures printed one by one; the rest are counted, so the summary stays on screen. */
 const MAX_PRINTED_FAILURES = 30;
 
@@ -41,7 +48,7 @@ interface MochaTest {
   fullTitle(): string;
 }
 
-type RunSuite = (adapter: { deferred: () => Deferred }, options: { reporter: new (runner: MochaRunner) => unknown }, done: (error: unknown) => void) => void;
+type RunSuite = (adapter: { deferred: () => Deferred }, options: { reporter: new (runner: MochaRunner) => unknown; timeout: number }, done: (error: unknown) => void) => void;
 
 /** Where the module under test lives, from the command line or `WORKBOOK_TARGET`. */
 export function resolveTarget(argument: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -55,7 +62,8 @@ function describeTarget(file: string): string {
 }
 
 async function loadPromiseClass(file: string): Promise<PromiseClass> {
-  const module = (await import(pathToFileURL(file).href)) as { MyPromise?: unknown };
+  // A known-bad implementation written as edits of a correct file is written out whole first.
+  const module = (await import(pathToFileURL(materializeMutant(file, ROOT, path.join(ROOT, 'solutions', EXERCISE))).href)) as { MyPromise?: unknown };
   if (typeof module.MyPromise !== 'function') {
     throw new Error(`${describeTarget(file)} does not export a class named MyPromise`);
   }
@@ -107,7 +115,7 @@ export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number
     }
   }
   return new Promise((resolve) => {
-    runSuite(adapterFor(MyPromise), { reporter: Reporter }, () => resolve({ passed, failed }));
+    runSuite(adapterFor(MyPromise), { reporter: Reporter, timeout: TEST_TIMEOUT_MS }, () => resolve({ passed, failed }));
   });
 }
 

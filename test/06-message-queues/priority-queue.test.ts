@@ -148,6 +148,7 @@ describe('logarithmic operations', () => {
       small,
       large,
       ops: 1_000,
+      limit: 10,
       rounds: 5,
       reuseState: true,
     });

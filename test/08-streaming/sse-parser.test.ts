@@ -191,6 +191,8 @@ describe('UTF-8 and the byte order mark', () => {
   it('a U+FEFF later in the stream is data, even at the start of a chunk', () => {
     expect(parse(encode('data: a'), encode('\uFEFFb\n\n'))).toEqual([message('a\uFEFFb')]);
     expect(parse(encode('data: x\n\n'), encode('\uFEFFdata: y\n\ndata: z\n\n'))).toEqual([message('x'), message('z')]);
+    // After text dense with multi-byte characters too.
+    expect(parse(encode('data: 東京の天気は晴れです'), encode('\uFEFF東京\n\n'))).toEqual([message('東京の天気は晴れです\uFEFF東京')]);
   });
 
   it('a surrogate pair cut between two string chunks stays one character', () => {
@@ -442,6 +444,7 @@ describe('linear time on a huge line in tiny chunks', () => {
       small,
       large,
       ops: 200,
+      limit: 8,
       rounds: 9,
     });
     expectGrowth(growth, {

@@ -425,7 +425,7 @@ describe('parses arguments once', () => {
     const measure = (assemble: (n: number) => () => unknown): void => {
       // One assembly per sample and the fastest of many samples: a long sample on a busy machine
       // is more likely to be interrupted than a short one.
-      const growth = measureGrowth({ setup: (n) => assemble(n), operation: (run) => void run(), small, large, ops: 1, rounds: 15, reuseState: true });
+      const growth = measureGrowth({ setup: (n) => assemble(n), operation: (run) => void run(), small, large, ops: 1, rounds: 15, reuseState: true, limit: (12 * large) / small });
       // Each operation assembles n fragments; divide by n to compare the cost of one fragment.
       const perFragment = { smallNsPerOp: growth.smallNsPerOp / small, largeNsPerOp: growth.largeNsPerOp / large, ratio: (growth.ratio * small) / large };
       expectGrowth(perFragment, {

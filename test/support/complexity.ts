@@ -18,6 +18,12 @@ export interface GrowthOptions<S> {
    * steady). Use it when building a large state is itself slow for a naive implementation.
    */
   reuseState?: boolean;
+  /**
+   * The limit the ratio will be held to (as in {@link expectGrowth}). With it, the large size stops
+   * being measured once two rounds have shown that even the fastest is over four times the limit:
+   * more rounds can only confirm it, and on a naive implementation each one may take seconds.
+   */
+  limit?: number;
 }
 
 export interface Growth {
@@ -29,7 +35,7 @@ export interface Growth {
 
 export function measureGrowth<S>(options: GrowthOptions<S>): Growth {
   const { ops = 2_000, rounds = 7, reuseState = false } = options;
-  const time = (n: number): number => {
+  const time = (n: number, hopeless = Number.POSITIVE_INFINITY): number => {
     let best = Number.POSITIVE_INFINITY;
     let shared: S | undefined;
     for (let round = 0; round < rounds; round++) {
@@ -38,12 +44,13 @@ export function measureGrowth<S>(options: GrowthOptions<S>): Growth {
       for (let i = 0; i < ops; i++) options.operation(state, i);
       const elapsed = Number(process.hrtime.bigint() - start);
       best = Math.min(best, elapsed / ops);
+      if (round >= 1 && best > hopeless) break;
     }
     return Math.max(best, 1);
   };
   time(options.small); // warm-up, so the JIT has compiled the operation before it is measured
   const smallNsPerOp = time(options.small);
-  const largeNsPerOp = time(options.large);
+  const largeNsPerOp = time(options.large, options.limit === undefined ? undefined : 4 * options.limit * smallNsPerOp);
   return { smallNsPerOp, largeNsPerOp, ratio: largeNsPerOp / smallNsPerOp };
 }
 

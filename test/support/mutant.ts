@@ -18,34 +18,11 @@
  * exactly once in the text as edited so far; when the reference changes so that it no longer does,
  * loading fails and names the edit, so a known-bad file can never silently become correct.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../../core/files.ts';
-import { applyEdits, type Edit, type MutantSpec } from '../../core/mutant.ts';
-import { ROOT } from '../../core/root.ts';
+import type { Edit, MutantSpec } from '../../core/mutant.ts';
 
 export type { Edit };
 
 /** The spec of a known-bad implementation; `options.base` is relative to the repository root. */
 export function edits(list: readonly Edit[], options: { base?: string } = {}): MutantSpec {
   return { edits: list, ...options };
-}
-
-/**
- * The older form of a known-bad file, which loads the edited module itself:
- * `export const { AckQueue } = await mutant<Module>('06-message-queues/ack-queue', [...edits])`.
- * Prefer {@link edits}.
- */
-export async function mutant<M>(exercise: string, list: readonly Edit[], options: { base?: string } = {}): Promise<M> {
-  const source = options.base ?? `solutions/${exercise}.ts`;
-  const solution = path.join(ROOT, source);
-  let text = applyEdits(readFileSync(solution, 'utf8'), list, `mutant of ${exercise} (editing ${source})`);
-  const folder = path.dirname(solution);
-  text = text.replace(/(from\s+['"])(\.\.?\/[^'"]+)(['"])/g, (_all, open: string, spec: string, close: string) => `${open}${path.join(folder, spec)}${close}`);
-  const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  const file = path.join(ROOT, '.workbook', 'mutants', `${exercise.replace('/', '--')}-${digest}.ts`);
-  if (!existsSync(file)) writeFileAtomic(file, text);
-  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as M;
 }

@@ -208,7 +208,7 @@ describe.skipIf(!available && !requiredInCi)(SUITE, () => {
         }
       };
       await page.goto(`${server.url}06-message-queues.html`);
-      // Chapter pages are audited whole by browser.test.ts; here, the key-points boxes.
+      // Chapter pages are audited whole by accessibility.browser.test.ts; here, the key-points boxes.
       await check('the key points on a chapter page', '{ include: [".key-points"] }');
       await page.goto(`${server.url}practice.html`);
       await page.locator('#practice-start').waitFor();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../site/lib/html.ts';
@@ -45,18 +44,6 @@ function watchErrors(page: Page): string[] {
 }
 
 const htmlPages = (): string[] => harness.pages();
-
-/**
- * The pages axe-core audits: every page except the generated source views, which all share one
- * template around one highlighted file (whose token colours build.test.ts checks), so one stub
- * and one solution stand for all of them. Auditing all 40-odd would double the run.
- */
-function auditedPages(): string[] {
-  const pages = htmlPages();
-  const sources = pages.filter((p) => p.startsWith('source/'));
-  const sample = [sources.find((p) => p.startsWith('source/chapters/')), sources.find((p) => p.startsWith('source/solutions/'))];
-  return [...pages.filter((p) => !p.startsWith('source/')), ...sample.filter((p): p is string => p !== undefined)];
-}
 
 describe.skipIf(!available)(SUITE, () => {
   beforeAll(async () => {
@@ -172,38 +159,4 @@ describe.skipIf(!available)(SUITE, () => {
     }
     await context.close();
   }, SLOW);
-
-  it('has no serious or critical axe-core violations on any page, in the light and the dark theme (source views sampled)', async () => {
-    const audit = async (scheme: 'light' | 'dark'): Promise<string[]> => {
-      // Injecting axe needs an inline script, which the site's CSP forbids; this context alone bypasses it.
-      const { context } = await newContext({ colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      for (const file of auditedPages()) {
-        await page.goto(server.url + file);
-        // Open every disclosure so that hints and reference solutions are checked too.
-        await page.evaluate('document.querySelectorAll("details").forEach((d) => { d.open = true; })');
-        await page.addScriptTag({ content: axe.source });
-        // The print page repeats the chapter pages, whose colours are checked in full on their own;
-        // checking the contrast of its many thousand code tokens again would take half a minute.
-        const options = file === 'print.html' ? '{ resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } }' : '{ resultTypes: ["violations"] }';
-        const violations = (await page.evaluate(`axe.run(document, ${options}).then((r) => r.violations)`)) as Array<{
-          id: string;
-          impact: string | null;
-          help: string;
-          nodes: Array<{ target: unknown[] }>;
-        }>;
-        for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') {
-            problems.push(`${scheme} ${file}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
-          }
-        }
-      }
-      await context.close();
-      return problems;
-    };
-    const [light, dark] = await Promise.all([audit('light'), audit('dark')]);
-    expect([...light, ...dark]).toEqual([]);
-    // Every page twice, on a machine that may be busy: the one test allowed twice the time.
-  }, 2 * SLOW);
 });
