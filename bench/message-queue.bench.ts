@@ -1,5 +1,5 @@
 /**
- * The reference MessageQueue against Array#shift (the source outline's list.pop(0)), denque and
+ * The reference MessageQueue against Array#shift (a textbook queue's list.pop(0)), denque and
  * yocto-queue. Steady state: the queue holds a backlog of B messages while each operation
  * enqueues one and dequeues one. Fill + drain: enqueue n messages, then dequeue them all.
  *

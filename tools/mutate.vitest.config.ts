@@ -5,7 +5,7 @@ import { ROOT } from '../core/root.ts';
 
 /**
  * The vitest configuration of `npm run mutate`: the workbook's own (vitest.config.ts, with its
- * `@workbook/` alias, setup file and timeouts), running one graded suite only. `test.include` is
+ * `@workbook/` alias and setup file), running one graded suite only. `test.include` is
  * replaced, not merged (vitest's mergeConfig would append to it). tools/mutate.ts names the suite
  * in WORKBOOK_MUTATE_SUITE and sets WORKBOOK_TARGET=solutions, so the suite grades the reference.
  */
@@ -16,4 +16,7 @@ const loaded = await loadConfigFromFile({ command: 'serve', mode: 'test' }, path
 if (!loaded) throw new Error('vitest.config.ts could not be loaded');
 const base = loaded.config as { test?: Record<string, unknown> };
 
-export default defineConfig({ ...base, test: { ...base.test, include: [suite] } });
+// Mutated code runs instrumented (every expression counts its coverage), several times slower:
+// a test that takes a second normally may take more than the usual five here. A mutant that
+// hangs is still caught, by StrykerJS's own time limit.
+export default defineConfig({ ...base, test: { ...base.test, include: [suite], testTimeout: 30_000, hookTimeout: 30_000 } });

@@ -1,4 +1,4 @@
-// stub-hash: 2ad9339f9aa11e96
+// stub-hash: d9cb86c94d541c7b
 // Exercise 07-producer-consumer/pipeline: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 07-producer-consumer/pipeline
 
@@ -26,7 +26,7 @@ export interface PipelineResult {
 
 /**
  * Runs M producers and N consumers over one bounded channel, and resolves once every item has
- * been handled: the fixed version of the source outline's producer–consumer example.
+ * been handled: the textbook producer–consumer example of the chapter page, with its races fixed.
  *
  * - Nothing is lost or duplicated: every item a producer yields is handled exactly once.
  * - Each producer's items reach the channel in the order it yields them.

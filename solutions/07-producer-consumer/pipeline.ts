@@ -22,7 +22,7 @@ export interface PipelineResult {
 
 /**
  * Runs M producers and N consumers over one bounded channel, and resolves once every item has
- * been handled: the fixed version of the source outline's producer–consumer example.
+ * been handled: the textbook producer–consumer example of the chapter page, with its races fixed.
  *
  * - Nothing is lost or duplicated: every item a producer yields is handled exactly once.
  * - Each producer's items reach the channel in the order it yields them.

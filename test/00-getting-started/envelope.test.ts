@@ -80,4 +80,12 @@ describe('reads the body of the expected type', () => {
       expect(() => readEnvelope(value, 'chat.request'), `readEnvelope(${JSON.stringify(value)}) should throw an EnvelopeError`).toThrow(EnvelopeError);
     }
   });
+
+  it('calls a header without a string type malformed, not a message of another type', () => {
+    for (const value of [{ header: { id: 'm-1' } }, { header: { type: 42 } }]) {
+      expect(() => readEnvelope(value, 'chat.request'), `readEnvelope(${JSON.stringify(value)}, 'chat.request')`).toThrow(
+        'Expected an envelope with a header, got ',
+      );
+    }
+  });
 });

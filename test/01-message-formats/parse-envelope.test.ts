@@ -145,6 +145,10 @@ describe('rejects a bad body with its path', () => {
     ['maxTokens is 0', withBody('generate', { maxTokens: 0 }), 'body.maxTokens: expected integer >= 1, got 0'],
     ['maxTokens is null', withBody('generate', { maxTokens: null }), 'body.maxTokens: expected integer >= 1, got null'],
     ['messages is an object', withBody('generate', { messages: { 0: { role: 'user', content: 'hi' } } }), 'body.messages: expected array, got object'],
+    ['the model is empty', withBody('generate', { model: '' }), 'body.model: expected non-empty string, got ""'],
+    ['a token requestId is missing', { kind: 'token', header: header(), body: without(valid.token.body, 'requestId') }, 'body.requestId: expected string, got missing'],
+    ['a done requestId is empty', withBody('done', { requestId: '' }), 'body.requestId: expected non-empty string, got ""'],
+    ['a tool call name is missing', { kind: 'tool_call', header: header(), body: without(valid.tool_call.body, 'name') }, 'body.name: expected string, got missing'],
   ];
   for (const [name, input, message] of cases) {
     it(`rejects an envelope where ${name}`, () => {

@@ -205,6 +205,11 @@ describe('skips unknown fields', () => {
   it('decodes a message that holds only unknown fields to the defaults', () => {
     expect(decodeTokenDelta(bytes('20 01 32 01 78'))).toEqual({ index: 0, text: '', done: false });
   });
+
+  it('skips unknown fixed-size fields that end exactly at the end of the message', () => {
+    expect(decodeTokenDelta(bytes('08 07 3d 0a 0b 0c 0d'))).toEqual({ index: 7, text: '', done: false });
+    expect(decodeTokenDelta(bytes('08 07 29 01 02 03 04 05 06 07 08'))).toEqual({ index: 7, text: '', done: false });
+  });
 });
 
 describe('rejects malformed bytes', () => {
@@ -222,6 +227,9 @@ describe('rejects malformed bytes', () => {
     ['wire type 7', () => decodeTokenDelta(bytes('27 01'))],
     ['a group (wire type 3)', () => decodeTokenDelta(bytes('23 24'))],
     ['a known field with the wrong wire type (text as a varint)', () => decodeTokenDelta(bytes('10 01'))],
+    ['a known field with the wrong wire type (index as an empty length-delimited run)', () => decodeTokenDelta(bytes('0a 00'))],
+    ['an unknown varint field cut short', () => decodeTokenDelta(bytes('20 80'))],
+    ['an unknown varint field of eleven bytes', () => decodeTokenDelta(bytes('20 80 80 80 80 80 80 80 80 80 80 00'))],
     ['text that is not UTF-8', () => decodeTokenDelta(bytes('12 02 c3 28'))],
   ];
   for (const [name, action] of cases) {

@@ -117,6 +117,12 @@ describe('answers requests with their result', () => {
     server.register('m', () => 'second');
     expect(await send(server, '{"jsonrpc":"2.0","method":"m","id":1}')).toEqual({ jsonrpc: '2.0', result: 'second', id: 1 });
   });
+
+  it('register throws TypeError for a method name that is not a string or a handler that is not a function', () => {
+    const server = new JsonRpcServer();
+    expect(() => server.register(42 as unknown as string, () => 1)).toThrow(TypeError);
+    expect(() => server.register('m', 'not a function' as unknown as () => unknown)).toThrow(TypeError);
+  });
 });
 
 describe('never answers a notification', () => {

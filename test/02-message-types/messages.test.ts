@@ -79,6 +79,20 @@ describe('builds each kind of message', () => {
     expect(() => request(Number.NaN, 'x')).toThrow(/^Expected `id` to be /);
     expect(() => notification('x', 'bar' as unknown as [])).toThrow(/^Expected `params` to be /);
   });
+
+  it('names the member in every TypeError: method, params, id, error.code and error.message', () => {
+    expect(() => request(1, 42 as unknown as string)).toThrow(/^Expected `method` to be /);
+    expect(() => request(1, 'x', 'bar' as unknown as [])).toThrow(/^Expected `params` to be /);
+    expect(() => notification(42 as unknown as string)).toThrow(/^Expected `method` to be /);
+    expect(() => success(Number.NaN, 1)).toThrow(/^Expected `id` to be /);
+    expect(() => failure(1, { code: 1.5, message: 'half' })).toThrow(/^Expected `error.code` to be /);
+    expect(() => failure(1, { code: -32000, message: 42 as unknown as string })).toThrow(/^Expected `error.message` to be /);
+  });
+
+  it('failure rejects an id JSON cannot carry faithfully', () => {
+    expect(() => failure(Number.NaN, { code: -32603, message: 'Internal error' })).toThrow(TypeError);
+    expect(() => failure(Number.NaN, { code: -32603, message: 'Internal error' })).toThrow(/^Expected `id` to be /);
+  });
 });
 
 describe('classifies valid messages', () => {
@@ -181,6 +195,52 @@ describe('rejects what is not a message, saying why', () => {
     });
     for (const reason of reasons) expect(reason).toMatch(/^Expected `[a-z.]+` to be .+, got .+$/);
   });
+
+  it('gives a reason in plain words for every kind of invalid value', () => {
+    const values = [
+      42,
+      'x',
+      [],
+      { jsonrpc: '2.0', result: 1 },
+      { jsonrpc: '2.0', id: 1, result: 1, error: { code: 1, message: 'm' } },
+      { jsonrpc: '2.0', id: 2 },
+      { jsonrpc: '2.0', id: 3, method: 'm', result: 1 },
+    ];
+    for (const value of values) {
+      const classified = classify(value);
+      expect(classified.kind, `classify(${JSON.stringify(value)})`).toBe('invalid');
+      const reason = classified.kind === 'invalid' ? classified.reason : '';
+      expect(reason.trim().length, `classify(${JSON.stringify(value)}) should say why in one sentence, got ${JSON.stringify(reason)}`).toBeGreaterThan(0);
+      expect(reason).not.toMatch(/\n/);
+    }
+  });
+
+  it('says that an array is a batch, to classify member by member', () => {
+    const classified = classify([{ jsonrpc: '2.0', method: 'm' }]);
+    expect(classified.kind === 'invalid' && classified.reason, 'the reason should mention the array or batch it got').toMatch(/array|batch/i);
+  });
+
+  it('a message with a method that also carries an error', () => {
+    expect(classify({ jsonrpc: '2.0', id: 4, method: 'm', error: { code: 1, message: 'm' } })).toMatchObject({ kind: 'invalid', id: 4 });
+  });
+
+  it('never echoes a malformed id, even when jsonrpc is wrong too', () => {
+    expect(classify({ jsonrpc: '1.0', method: 'm', id: { a: 1 } })).toMatchObject({ kind: 'invalid', id: null });
+  });
+
+  it('an error member that is null or not an object, named in the reason', () => {
+    expect(classify({ jsonrpc: '2.0', id: 1, error: null })).toMatchObject({ kind: 'invalid', id: 1 });
+    const boom = classify({ jsonrpc: '2.0', id: 1, error: 'boom' });
+    expect(boom.kind === 'invalid' && boom.reason).toMatch(/^Expected `error` to be .+, got .*boom/);
+    const list = classify({ jsonrpc: '2.0', id: 1, error: [1] });
+    expect(list.kind === 'invalid' && list.reason).toMatch(/^Expected `error` to be /);
+  });
+
+  it('an error message that is not a string, named in the reason', () => {
+    const classified = classify({ jsonrpc: '2.0', id: 1, error: { code: 1, message: 2 } });
+    expect(classified).toMatchObject({ kind: 'invalid', id: 1 });
+    expect(classified.kind === 'invalid' && classified.reason).toMatch(/^Expected `error.message` to be /);
+  });
 });
 
 describe("applies MCP's stricter rules when asked", () => {
@@ -194,6 +254,13 @@ describe("applies MCP's stricter rules when asked", () => {
     expect(classify({ jsonrpc: '2.0', method: 'ping', id: 1.5 }).kind).toBe('request');
     expect(classify({ jsonrpc: '2.0', method: 'ping', id: 1.5 }, { mcp: true })).toMatchObject({ kind: 'invalid', id: 1.5 });
     expect(classify({ jsonrpc: '2.0', method: 'tools/call', params: ['search'], id: 1 }, { mcp: true })).toMatchObject({ kind: 'invalid', id: 1 });
+  });
+
+  it('names the member MCP rejects in the reason', () => {
+    const id = classify({ jsonrpc: '2.0', method: 'ping', id: 1.5 }, { mcp: true });
+    expect(id.kind === 'invalid' && id.reason).toMatch(/^Expected `id` to be .+, got .*1\.5/);
+    const params = classify({ jsonrpc: '2.0', method: 'tools/call', params: ['search'], id: 1 }, { mcp: true });
+    expect(params.kind === 'invalid' && params.reason).toMatch(/^Expected `params` to be .+, got /);
   });
 
   it('accepts what MCP allows', () => {

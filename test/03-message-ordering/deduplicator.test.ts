@@ -51,6 +51,11 @@ describe('first sighting versus duplicate', () => {
     expect(() => new Deduplicator({ capacity: 1.5 })).toThrow(RangeError);
     expect(() => new Deduplicator({ capacity: 4, ttlMs: 0 })).toThrow(RangeError);
   });
+
+  it('rejects a ttl that is not a number, or NaN', () => {
+    expect(() => new Deduplicator({ capacity: 4, ttlMs: Number.NaN })).toThrow(RangeError);
+    expect(() => new Deduplicator({ capacity: 4, ttlMs: '5000' as unknown as number })).toThrow(RangeError);
+  });
 });
 
 describe('evicts the oldest id first', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyedExecutor } from '@workbook/03-message-ordering/keyed-executor';
 import { deferred, flushMicrotasks } from '../support/async.ts';
+import { isRetained } from '../support/gc.ts';
 
 
 /** Records how a promise settled, without leaving a rejection unhandled. */
@@ -224,6 +225,21 @@ describe('reports when idle', () => {
     expect([executor.pending, executor.activeKeys]).toEqual([100, 100]);
     await flushMicrotasks();
     expect(executor.activeKeys, 'keys are dropped once their last task settles').toBe(0);
+  });
+
+  it('lets go of a settled task while later tasks of its key are still running', async () => {
+    const executor = new KeyedExecutor<string>();
+    const gate = deferred();
+    // Made out here: a closure made inside the callback below could keep `data` alive itself.
+    const blocker = () => gate.promise;
+    const retained = await isRetained((data) => {
+      void executor.submit('a', () => Object.keys(data).length);
+      void executor.submit('a', blocker);
+    });
+    expect(executor.pending, 'the second task is still running').toBe(1);
+    expect(retained, 'the executor still holds the first task (and what it refers to) after it settled').toBe(false);
+    gate.resolve();
+    await flushMicrotasks();
   });
 
   it('a new round of work after idling is waited for again', async () => {

@@ -151,6 +151,15 @@ describe('bounded window', () => {
     expect(() => new ReorderBuffer({ window: 2.5 })).toThrow(RangeError);
     expect(() => new ReorderBuffer({ window: 4, first: -1 })).toThrow(RangeError);
   });
+
+  it('rejects a sequence number that is not a non-negative integer, and stays unchanged', () => {
+    const buffer = new ReorderBuffer<string>({ window: 4 });
+    for (const seq of [-1, 1.5, Number.NaN]) {
+      expect(() => buffer.accept(seq, 'x'), `accept(${seq}) should throw RangeError`).toThrow(RangeError);
+    }
+    expect(buffer.size).toBe(0);
+    expect(buffer.accept(0, 'a')).toEqual({ kind: 'delivered', messages: ['a'] });
+  });
 });
 
 describe('gap report', () => {

@@ -159,6 +159,12 @@ describe('sends requests and correlates responses', () => {
     ]);
     expect(client.pendingCount).toBe(0);
   });
+
+  it('notify omits params when none are given', () => {
+    const { transport, client } = setUp();
+    client.notify('notifications/initialized');
+    expect(Object.keys(transport.sent[0]!).sort(), 'a notification without params should have no params member').toEqual(['jsonrpc', 'method']);
+  });
 });
 
 describe('rejects error responses with RpcError', () => {
@@ -238,6 +244,17 @@ describe('times out each request', () => {
     expect(transport.sent).toEqual([]);
     expect(() => new RpcClient(new FakeTransport(), { timeoutMs: Number.NaN })).toThrow(RangeError);
   });
+
+  it('rejects a timeoutMs that is not a number, even one that looks like a number', () => {
+    expect(() => new RpcClient(new FakeTransport(), { timeoutMs: '1000' as unknown as number })).toThrow(RangeError);
+  });
+
+  it('accepts timeoutMs = 0: the request times out as soon as timers run', async () => {
+    const { client } = setUp({ timeoutMs: 0 });
+    const result = track(client.request('now'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(result.reason).toBeInstanceOf(RpcTimeoutError);
+  });
 });
 
 describe('cancels with an AbortSignal', () => {
@@ -266,6 +283,17 @@ describe('cancels with an AbortSignal', () => {
       jsonrpc: '2.0',
       method: 'notifications/cancelled',
       params: { requestId: transport.idOf(0), reason: 'superseded by a newer prompt' },
+    });
+  });
+
+  it('sends only the request id when the abort reason is neither an Error nor a string', async () => {
+    const { transport, client } = setUp();
+    const controller = new AbortController();
+    track(client.request('m', undefined, { signal: controller.signal }));
+    controller.abort(42);
+    await flushMicrotasks();
+    expect(transport.cancellations[0]?.params, 'with no message to give, the cancellation has no reason member').toStrictEqual({
+      requestId: transport.idOf(0),
     });
   });
 
@@ -378,6 +406,23 @@ describe('ignores late, duplicate and unknown responses', () => {
     for (const message of junk) expect(() => transport.deliver(message), `delivering ${JSON.stringify(message)}`).not.toThrow();
     await flushMicrotasks();
     expect(result.status, 'none of these messages is a response to the pending request').toBe('pending');
+  });
+
+  it('ignores malformed responses that carry its id, without throwing', async () => {
+    const { transport, client } = setUp();
+    const result = track(client.request('m'));
+    const id = transport.idOf(0);
+    const malformed: unknown[] = [
+      { jsonrpc: '1.0', id, result: 'old version' },
+      { id, result: 'no version' },
+      { jsonrpc: '2.0', id, method: 'ping', result: 'a request, not a response' },
+      { jsonrpc: '2.0', id, result: 'both', error: { code: -32000, message: 'both' } },
+      { jsonrpc: '2.0', id, error: null },
+      { jsonrpc: '2.0', id, error: { code: -32000 } },
+    ];
+    for (const message of malformed) expect(() => transport.deliver(message), `delivering ${JSON.stringify(message)}`).not.toThrow();
+    await flushMicrotasks();
+    expect(result.status, 'none of these is a well-formed response').toBe('pending');
   });
 });
 

@@ -248,4 +248,13 @@ describe('validates ms', () => {
     expect((result.reason as Error).message).toBe(`Expected \`ms\` to be a number >= 0, got ${ms} (number)`);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('rejects with a RangeError for an ms that is not a number, even one that looks like a number', async () => {
+    const result = track(withTimeout(Promise.resolve('x'), '100' as unknown as number));
+    await flushMicrotasks();
+    expect(result.status).toBe('rejected');
+    expect(result.reason).toBeInstanceOf(RangeError);
+    expect((result.reason as Error).message).toBe('Expected `ms` to be a number >= 0, got 100 (string)');
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

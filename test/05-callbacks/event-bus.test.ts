@@ -330,4 +330,23 @@ describe('unhandled errors surface', () => {
     expect(bus.emit('error', error)).toBe(true);
     expect(errors).toEqual([error]);
   });
+
+  it('an exception thrown by an error listener propagates out of emit at once', () => {
+    const bus = new EventBus<StreamEvents>();
+    const calls: string[] = [];
+    const failure = new Error('the error logger failed');
+    bus.on('error', () => {
+      calls.push('first');
+      throw failure;
+    });
+    bus.on('error', () => calls.push('second'));
+    let thrown: unknown;
+    try {
+      bus.emit('error', new Error('upstream'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown, "emit should throw the error listener's own exception, not wrap it").toBe(failure);
+    expect(calls, 'no error listener after the one that threw should run').toEqual(['first']);
+  });
 });

@@ -112,6 +112,10 @@ describe('promisify rejects on an error', () => {
     await flushMicrotasks();
     expect(seen.now).toEqual({ state: 'rejected', reason: error });
   });
+
+  it('promisify itself throws a TypeError when given something that is not a function', () => {
+    expect(() => promisify('not a function' as unknown as () => void)).toThrow(TypeError);
+  });
 });
 
 describe('multiple results', () => {
@@ -297,6 +301,10 @@ describe('callbackify delivers results and errors', () => {
     const callbackified = callbackify(async (n: number) => n) as unknown as (...args: unknown[]) => void;
     expect(() => callbackified(1)).toThrow(TypeError);
     expect(() => callbackified(1, 'not a callback')).toThrow(TypeError);
+  });
+
+  it('callbackify itself throws a TypeError when given something that is not a function', () => {
+    expect(() => callbackify(42 as unknown as () => Promise<number>)).toThrow(TypeError);
   });
 });
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AckQueue, type AckQueueOptions } from '@workbook/06-message-queues/ack-queue';
+import { describeGrowth, measureGrowth } from '../support/complexity.ts';
+import { liveBytes } from '../support/gc.ts';
 
 /** A virtual clock: tests move time forward explicitly; nothing sleeps. */
 function clock(start = 1_000) {
@@ -56,6 +58,98 @@ describe('delivers and acknowledges', () => {
     const ids = Array.from({ length: 50 }, (_, i) => queue.send(i));
     expect(new Set(ids).size).toBe(50);
   });
+
+  it('delivers a message sent after a receive that found nothing', () => {
+    const { queue } = makeQueue<string>();
+    expect(queue.receive()).toBeUndefined();
+    queue.send('late');
+    expect(queue.receive()?.message).toBe('late');
+    expect(queue.stats).toEqual({ ready: 0, inFlight: 1, deadLettered: 0 });
+  });
+
+  it('serves thousands of messages in the order they were sent, however sends and receives interleave', () => {
+    const { queue } = makeQueue<number>();
+    const got: number[] = [];
+    let sent = 0;
+    for (const [sends, receives] of [
+      [3_000, 1_500],
+      [3_000, 4_000],
+      [500, 1_000],
+    ] as const) {
+      for (let i = 0; i < sends; i++) queue.send(sent++);
+      for (let i = 0; i < receives; i++) {
+        const delivery = queue.receive()!;
+        got.push(delivery.message);
+        queue.ack(delivery.deliveryId);
+      }
+    }
+    expect(got).toEqual(Array.from({ length: sent }, (_, i) => i));
+    expect(queue.receive()).toBeUndefined();
+  });
+
+  it('keeps its memory bounded over a long run: acked messages and their leases are let go', () => {
+    const { queue } = makeQueue<{ n: number }>({ visibilityTimeout: 1_000_000 });
+    // A burst first: thousands ready at once, then thousands in flight at once, then all acked.
+    const burst = (): void => {
+      for (let n = 0; n < 5_000; n++) queue.send({ n });
+      const deliveries = Array.from({ length: 5_000 }, () => queue.receive()!);
+      for (const delivery of deliveries) queue.ack(delivery.deliveryId);
+    };
+    burst();
+    const before = liveBytes();
+    for (let n = 0; n < 100_000; n++) {
+      queue.send({ n });
+      queue.ack(queue.receive()!.deliveryId);
+    }
+    const kept = liveBytes() - before;
+    expect(queue.stats).toEqual({ ready: 0, inFlight: 0, deadLettered: 0 });
+    expect(kept, `the queue grew by ${(kept / 1024).toFixed(0)} KB over 100,000 messages that were all acked`).toBeLessThan(256 * 1024);
+  });
+
+  it('receive and ack cost about the same with 500 or 50,000 messages ready', () => {
+    const small = 500;
+    const large = 50_000;
+    const growth = measureGrowth({
+      setup: (n) => {
+        const { queue } = makeQueue<number>();
+        for (let i = 0; i < n; i++) queue.send(i);
+        return queue;
+      },
+      operation: (queue, i) => {
+        queue.send(i);
+        queue.ack(queue.receive()!.deliveryId);
+      },
+      small,
+      large,
+      ops: 300,
+      rounds: 5,
+      reuseState: true,
+    });
+    expect(growth.ratio, describeGrowth(growth, small, large)).toBeLessThan(15);
+  });
+
+  it('receive and ack cost about the same with 500 or 50,000 messages in flight', () => {
+    const small = 500;
+    const large = 50_000;
+    const growth = measureGrowth({
+      setup: (n) => {
+        const { queue } = makeQueue<number>({ visibilityTimeout: 1_000_000 });
+        for (let i = 0; i < n; i++) {
+          queue.send(i);
+          queue.receive();
+        }
+        return queue;
+      },
+      operation: (queue, i) => {
+        queue.send(i);
+        queue.ack(queue.receive()!.deliveryId);
+      },
+      small,
+      large,
+      reuseState: true,
+    });
+    expect(growth.ratio, describeGrowth(growth, small, large)).toBeLessThan(15);
+  });
 });
 
 describe('leases hide messages from other receivers', () => {
@@ -106,6 +200,13 @@ describe('nack requeues or dead-letters', () => {
     expect(queue.nack(delivery.deliveryId, 'invalid JSON in body')).toBe(true);
     expect(queue.deadLetters).toEqual([{ messageId: delivery.messageId, message: 'poison', attempts: 1, reason: 'invalid JSON in body' }]);
     expect(queue.receive()).toBeUndefined();
+  });
+
+  it("nack without a reason dead-letters with the reason 'nacked'", () => {
+    const { queue } = makeQueue<string>({ maxAttempts: 1 });
+    queue.send('poison');
+    queue.nack(queue.receive()!.deliveryId);
+    expect(queue.deadLetters.map((dead) => dead.reason)).toEqual(['nacked']);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The source outline's producer–consumer example (section 1.3.2), ported line for line from
- * Python threads to TypeScript async functions, bugs included, so the chapter can show its race
+ * A common textbook producer–consumer example, ported line for line from Python threads to
+ * TypeScript async functions, bugs included, so the chapter can show its race
  * under the concurrency kit. It is a fixture, not an exercise: nothing here is to be copied.
  */
 export class ProducerConsumer {

@@ -1,5 +1,5 @@
 /**
- * Bug: the source outline's queue. `Array#shift` moves every remaining message, so each dequeue
+ * Bug: the naive list-backed queue. `Array#shift` moves every remaining message, so each dequeue
  * is O(n) once the backlog is large, and draining n messages is O(n²).
  */
 export class MessageQueue<T> {

@@ -1,4 +1,4 @@
-/** Bug: receive treats an empty buffer as the end of the stream, like the source outline's `while not queue.empty()` consumer: a consumer that runs before the producer quits early. */
+/** Bug: receive treats an empty buffer as the end of the stream, like the textbook `while not queue.empty()` consumer: a consumer that runs before the producer quits early. */
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([

@@ -1,4 +1,4 @@
-/** Bug: each consumer loops "while the channel is not empty", the source outline's `while not queue.empty()`: a consumer that starts before the first item arrives exits at once, and items are left unhandled. */
+/** Bug: each consumer loops "while the channel is not empty", the textbook `while not queue.empty()`: a consumer that starts before the first item arrives exits at once, and items are left unhandled. */
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
