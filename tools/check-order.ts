@@ -1,15 +1,17 @@
 /**
- * The order files start in. The browser suites (`*.browser.test.ts`), the longest files, start
- * first; the workbook's other own tests, which start programs and servers, are spread over the
- * first half of the graded suites, so that no long file is left to run alone at the end. vitest's
- * own order runs the projects by name, which would leave the workbook's tests until last.
+ * The order the self-check's test files start in. The workbook's own tests are the longest files
+ * (the browser suites, `*.browser.test.ts`, most of all), so they start early, but one at a time
+ * among the graded suites, spread over the first three fifths of them: started together, several
+ * Chromiums would crowd both cores while hundreds of short files waited, and started last (vitest
+ * runs projects by name, so the tooling project would come last), they would run alone at the end.
  */
 export function startOrder<T extends { project: { name: string }; moduleId: string }>(files: T[]): T[] {
-  const browser = files.filter((f) => f.project.name === 'tooling' && f.moduleId.endsWith('.browser.test.ts'));
-  const tooling = files.filter((f) => f.project.name === 'tooling' && !f.moduleId.endsWith('.browser.test.ts'));
-  const graded = files.filter((f) => f.project.name !== 'tooling');
-  const order = [...browser];
-  const every = Math.max(1, Math.floor(graded.length / 2 / Math.max(1, tooling.length)));
+  const isTooling = (f: T): boolean => f.project.name === 'tooling';
+  const isBrowser = (f: T): boolean => f.moduleId.endsWith('.browser.test.ts');
+  const tooling = [...files.filter((f) => isTooling(f) && isBrowser(f)), ...files.filter((f) => isTooling(f) && !isBrowser(f))];
+  const graded = files.filter((f) => !isTooling(f));
+  const order: T[] = [];
+  const every = Math.max(1, Math.floor((graded.length * 3) / 5 / Math.max(1, tooling.length)));
   graded.forEach((file, index) => {
     if (index % every === 0 && tooling.length > 0) order.push(tooling.shift()!);
     order.push(file);

@@ -25,7 +25,7 @@ const planFile = process.env.WORKBOOK_CHECK_PLAN;
 if (!planFile) throw new Error('WORKBOOK_CHECK_PLAN is not set: run the self-check with npm test');
 const plan = JSON.parse(readFileSync(planFile, 'utf8')) as CheckProject[];
 
-class LongestFirst extends BaseSequencer {
+class LongFilesSpread extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     return startOrder(await super.sort(files));
   }
@@ -37,7 +37,7 @@ export default defineConfig({
     // the workbook's own tests spend much of their time waiting on child processes, sockets,
     // browsers and time limits, so two files per core keep the cores busy. WORKBOOK_MAX_WORKERS overrides it.
     maxWorkers: Number(process.env.WORKBOOK_MAX_WORKERS) || 2 * availableParallelism(),
-    sequence: { sequencer: LongestFirst },
+    sequence: { sequencer: LongFilesSpread },
     reporters: [['./core/results-reporter.ts'], ['dot']],
     projects: plan.map((project) => ({
       plugins: [workbookTarget({ target: project.target, overrides: project.overrides ?? {} })],
