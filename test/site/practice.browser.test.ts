@@ -224,7 +224,9 @@ describe.skipIf(!available && !requiredInCi)(SUITE, () => {
       await page.clock.fastForward(220_000);
       await page.locator('.practice-countdown-low').waitFor();
       await check('a mock question in its last 30 seconds');
-      await page.keyboard.press('Control+Enter');
+      // On a busy machine the audit can outlast those seconds, and then the page has already
+      // moved on to the checklist by itself, as it does when the time runs out.
+      if (!(await page.locator('.practice-checklist').isVisible())) await page.keyboard.press('Control+Enter');
       await page.locator('.practice-checklist').waitFor();
       await check('the checklist of key points');
       await context.close();

@@ -20,8 +20,9 @@ export interface GrowthOptions<S> {
   reuseState?: boolean;
   /**
    * The limit the ratio will be held to (as in {@link expectGrowth}). With it, the large size stops
-   * being measured once two rounds have shown that even the fastest is over four times the limit:
-   * more rounds can only confirm it, and on a naive implementation each one may take seconds.
+   * being measured once three rounds have shown that even the fastest is over eight times the
+   * limit: on a naive implementation each round may take seconds, and a correct one is never that
+   * slow three times running, however busy the machine.
    */
   limit?: number;
 }
@@ -44,13 +45,13 @@ export function measureGrowth<S>(options: GrowthOptions<S>): Growth {
       for (let i = 0; i < ops; i++) options.operation(state, i);
       const elapsed = Number(process.hrtime.bigint() - start);
       best = Math.min(best, elapsed / ops);
-      if (round >= 1 && best > hopeless) break;
+      if (round >= 2 && best > hopeless) break;
     }
     return Math.max(best, 1);
   };
   time(options.small); // warm-up, so the JIT has compiled the operation before it is measured
   const smallNsPerOp = time(options.small);
-  const largeNsPerOp = time(options.large, options.limit === undefined ? undefined : 4 * options.limit * smallNsPerOp);
+  const largeNsPerOp = time(options.large, options.limit === undefined ? undefined : 8 * options.limit * smallNsPerOp);
   return { smallNsPerOp, largeNsPerOp, ratio: largeNsPerOp / smallNsPerOp };
 }
 
