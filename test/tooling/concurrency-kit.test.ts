@@ -30,7 +30,7 @@ class SimpleChannel<T> {
   }
 }
 
-/** The source outline's mistake: "empty" is taken to mean "finished", so a fast consumer quits early. */
+/** The textbook example's mistake: "empty" is taken to mean "finished", so a fast consumer quits early. */
 class PollingChannel<T> extends SimpleChannel<T> {
   override receive(): Promise<IteratorResult<T, undefined>> {
     if (this.size === 0) return Promise.resolve({ done: true, value: undefined });
