@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, openSite, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
+import { available, largestPages, openSite, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
 
 /**
  * axe-core over the whole workbook's site, in headless Chromium, in the light and the dark theme.
@@ -23,16 +23,12 @@ let harness: SiteUnderTest;
  */
 export function auditedPages(pages: string[], sizeOf: (page: string) => number, scheme: 'light' | 'dark' = 'light'): string[] {
   const generated = (page: string): 'api' | 'source' | undefined => (page.startsWith('source/') ? 'source' : /^api-/.test(page) ? 'api' : undefined);
-  const largest = (kind: 'api' | 'source'): string[] =>
-    pages
-      .filter((p) => generated(p) === kind)
-      .sort((a, b) => sizeOf(b) - sizeOf(a) || a.localeCompare(b))
-      .slice(0, 2);
+  const largest = (kind: 'api' | 'source'): string[] => largestPages(pages.filter((p) => generated(p) === kind), sizeOf);
   const handWritten = pages.filter((p) => generated(p) === undefined);
   // The dark theme changes the colours of the same components, not the components: of the
   // chapter pages (one template, many of them), it audits the two largest, which hold every kind.
   const chapters = handWritten.filter((p) => /^\d\d-[^/]+\.html$/.test(p));
-  const darkChapters = new Set([...chapters].sort((a, b) => sizeOf(b) - sizeOf(a) || a.localeCompare(b)).slice(0, 2));
+  const darkChapters = new Set(largestPages(chapters, sizeOf));
   const audited = scheme === 'light' ? handWritten : handWritten.filter((p) => !chapters.includes(p) || darkChapters.has(p));
   return [...audited, ...largest('api'), ...largest('source')];
 }

@@ -89,6 +89,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
+/**
+ * The `count` largest of `pages` (largest first, ties by name): the ones that hold the most kinds
+ * of content, to stand for pages made from one template.
+ */
+export function largestPages(pages: string[], sizeOf: (page: string) => number, count = 2): string[] {
+  return [...pages].sort((a, b) => sizeOf(b) - sizeOf(a) || a.localeCompare(b)).slice(0, count);
+}
+
 /** The chapter pages of a build. */
 export function chapterPages(site: BuildResult): string[] {
   return site.chapters.map((c) => c.url);

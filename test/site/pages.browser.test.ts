@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../site/lib/html.ts';
 import type { RunningServer } from '../../site/lib/server.ts';
 import type { BuildResult } from '../../site/lib/site.ts';
-import { available, openSite, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
+import { available, largestPages, openSite, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
 
 /**
  * The whole workbook's site, built with its API reference and served as `npm start` serves it,
@@ -53,7 +53,7 @@ const htmlPages = (): string[] => harness.pages();
 function loadedPages(): string[] {
   const pages = htmlPages();
   const size = (page: string): number => statSync(path.join(out, page)).size;
-  const largest = (prefix: string): string[] => pages.filter((p) => p.startsWith(prefix)).sort((a, b) => size(b) - size(a) || a.localeCompare(b)).slice(0, 2);
+  const largest = (prefix: string): string[] => largestPages(pages.filter((p) => p.startsWith(prefix)), size);
   return [...pages.filter((p) => !p.startsWith('source/')), ...largest('source/chapters/'), ...largest('source/solutions/')];
 }
 
