@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../core/root.ts';
-import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
+import { available, chapterPages, openSite, screenshot, SCREENSHOTS, type SiteUnderTest, SLOW, suiteName, survey } from './browser-harness.ts';
 
 /**
  * The site on a phone (390 px) and from the keyboard: a menu instead of the sidebar, a search that
@@ -38,6 +38,7 @@ describe.skipIf(!available)(suiteName('the site on a phone and from the keyboard
 
   it('takes screenshots at 390 and 1280 px for a person to look at', async () => {
     const pages = ['index.html', chapterPages(site.site)[1] ?? chapterPages(site.site)[0]!, 'print.html', 'no-such-page.html'];
+    const taken: string[] = [];
     for (const [width, height] of [
       [390, 844],
       [1280, 900],
@@ -48,6 +49,7 @@ describe.skipIf(!available)(suiteName('the site on a phone and from the keyboard
         await page.goto(site.server.url + file);
         await page.evaluate('document.fonts.ready.then(() => true)');
         await screenshot(page, `${file.replace(/\.html$/, '')}-${width}`);
+        taken.push(`${file.replace(/\.html$/, '')}-${width}`);
       }
       if (width === 390) {
         await page.goto(site.server.url + pages[1]!);
@@ -56,7 +58,9 @@ describe.skipIf(!available)(suiteName('the site on a phone and from the keyboard
       }
       await context.close();
     }
-    expect(pages.length).toBeGreaterThan(0);
+    // A person looks at them; the test makes sure each was written and is an image.
+    for (const name of taken) expect(readFileSync(path.join(SCREENSHOTS, `${name}.png`)).subarray(1, 4).toString('latin1'), name).toBe('PNG');
+    expect(taken).toHaveLength(pages.length * 2);
   }, SLOW);
 
   for (const javaScript of [true, false]) {
@@ -110,24 +114,40 @@ describe.skipIf(!available)(suiteName('the site on a phone and from the keyboard
     expect(small).toEqual([]);
   }, SLOW);
 
-  for (const viewport of [PHONE.viewport, { width: 1280, height: 900 }]) {
+  /** In the page: for each copy button shown, whether it lies over its code. */
+  const COPY_OVER_CODE = `[...document.querySelectorAll('.code > .copy')].filter((b) => b.getClientRects().length > 0).map((b) => {
+    const pre = b.parentElement.querySelector('pre').getBoundingClientRect();
+    const r = b.getBoundingClientRect();
+    return r.right > pre.left && r.left < pre.right && r.bottom > pre.top && r.top < pre.bottom;
+  })`;
+  const COPY_WIDTHS = [PHONE.viewport, { width: 1280, height: 900 }];
+  let copyButtons: Promise<Map<string, Map<number, boolean[]>>> | undefined;
+  /** Each chapter page visited once, every disclosure open, its copy buttons looked at in each width (the page resized, not reloaded). */
+  const copyButtonsOf = (): Promise<Map<string, Map<number, boolean[]>>> =>
+    (copyButtons ??= survey(
+      site,
+      chapterPages(site.site),
+      async (page) => {
+        await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+        const found = new Map<number, boolean[]>();
+        for (const viewport of COPY_WIDTHS) {
+          await page.setViewportSize(viewport);
+          found.set(viewport.width, (await page.evaluate(COPY_OVER_CODE)) as boolean[]);
+        }
+        return found;
+      },
+      { viewport: PHONE.viewport },
+    ));
+
+  for (const viewport of COPY_WIDTHS) {
     it(`keeps the copy button clear of the code at ${viewport.width} px`, async () => {
-      const { context } = await site.newContext({ viewport });
-      const page = await context.newPage();
       const covered: string[] = [];
       let buttons = 0;
-      for (const file of chapterPages(site.site)) {
-        await page.goto(site.server.url + file);
-        await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
-        const overlaps = (await page.evaluate(`[...document.querySelectorAll('.code > .copy')].filter((b) => b.getClientRects().length > 0).map((b) => {
-          const pre = b.parentElement.querySelector('pre').getBoundingClientRect();
-          const r = b.getBoundingClientRect();
-          return r.right > pre.left && r.left < pre.right && r.bottom > pre.top && r.top < pre.bottom;
-        })`)) as boolean[];
+      for (const [file, widths] of await copyButtonsOf()) {
+        const overlaps = widths.get(viewport.width) ?? [];
         buttons += overlaps.length;
         covered.push(...overlaps.flatMap((overlap, i) => (overlap ? [`${file}: copy button ${i + 1} lies over its code`] : [])));
       }
-      await context.close();
       expect(buttons, 'copy buttons are shown').toBeGreaterThan(0);
       expect(covered).toEqual([]);
     }, SLOW);
@@ -250,8 +270,10 @@ describe.skipIf(!available)(suiteName('the site on a phone and from the keyboard
     const { context } = await site.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
+    // Every hand-written page, and three of each kind made from one template (source views, API pages).
     const sources = site.pages().filter((f) => f.startsWith('source/'));
-    for (const file of [...site.pages().filter((f) => !f.startsWith('source/') && f !== '404.html'), ...sources.slice(0, 3)]) {
+    const api = site.pages().filter((f) => f.startsWith('api-'));
+    for (const file of [...site.pages().filter((f) => !sources.includes(f) && !api.includes(f) && f !== '404.html'), ...sources.slice(0, 3), ...api.slice(0, 3)]) {
       await page.goto(site.server.url + file);
       const head = (await page.evaluate(`(() => {
         const content = (selector) => (document.querySelector(selector) || {}).content;
