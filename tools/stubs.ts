@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { backupFile, writeFileAtomic } from '../core/files.ts';
-import { runMain } from '../core/run-main.ts';
+import { parseCommand, runMain, UsageError } from '../core/run-main.ts';
 import { generateStub, isPristineStub } from '../core/stub-generator.ts';
 import { type Exercise, loadExercises, rel, selectExercises } from '../core/workbook.ts';
 
@@ -41,20 +41,18 @@ export function syncStubs(exercises: Exercise[], options: { check?: boolean; for
   });
 }
 
+export const STUBS_USAGE = 'npm run stubs [-- <chapter>[/<exercise>]] [--check] [--force]';
+
 async function main(argv: string[]): Promise<number> {
-  const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
-  const unknown = [...flags].filter((flag) => !['--check', '--force'].includes(flag));
-  const filters = argv.filter((arg) => !arg.startsWith('--'));
-  if (unknown.length > 0 || filters.length > 1) {
-    console.error('Usage: npm run stubs [-- <chapter>[/<exercise>]] [--check] [--force]');
-    return 2;
+  const { options, positionals, help } = parseCommand(argv, { usage: STUBS_USAGE, options: { check: 'flag', force: 'flag' }, positionals: { max: 1 } });
+  if (help) {
+    console.log(`Usage: ${STUBS_USAGE}`);
+    return 0;
   }
-  const exercises = selectExercises(await loadExercises(), filters[0]);
-  if (exercises.length === 0) {
-    console.error(`No exercise matches "${filters[0]}". Try a chapter such as 06-message-queues.`);
-    return 2;
-  }
-  const results = syncStubs(exercises, { check: flags.has('--check'), force: flags.has('--force') });
+  const exercises = selectExercises(await loadExercises(), positionals[0]);
+  if (exercises.length === 0) throw new UsageError(`No exercise matches "${positionals[0]}". Try a chapter such as 06-message-queues.`, STUBS_USAGE);
+  const check = options.check === true;
+  const results = syncStubs(exercises, { check, force: options.force === true });
   let problems = 0;
   for (const { exercise, status, backup } of results) {
     const file = rel(exercise.stubPath);
@@ -67,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     if (status === 'edited') {
       problems++;
       console.error(
-        flags.has('--check')
+        check
           ? `edited    ${file}: holds a learner's changes, so it cannot be checked; check a clean clone`
           : `kept      ${file}: it holds your changes; add --force to replace it (a backup is kept)`,
       );
