@@ -1,7 +1,8 @@
 /**
  * `npm test`: proves the workbook is consistent.
  *
- *  1. typecheck        tsc --noEmit over everything
+ *  1. typecheck        tsc --noEmit over everything; meanwhile, on the whole workbook, the docs
+ *                      site is built once, for the browser tests and the docs checks to share
  *  2. metadata         every chapter.ts is valid and names files that exist
  *  3. stubs            every committed stub is what the generator makes from its solution
  *     programs         exercises that need a system program (redis-server) are graded only where
@@ -19,16 +20,17 @@
  * else: with someone's work in chapters/ the other steps would be wasted, so it stops there and
  * says how to set the work aside. Long steps show their progress as they go.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { syncStubs } from './stubs.ts';
 import { lintChapter } from './chapter-lint.ts';
-import { EXTRA_STEPS } from './check-steps.ts';
+import { extraSteps } from './check-steps.ts';
 import { checkEquivalents } from './mutation.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
+import type { BuildResult } from '../site/lib/site.ts';
 import { findProgram } from '../core/programs.ts';
 import { parseCommand, runMain, UsageError } from '../core/run-main.ts';
 import { generateStub } from '../core/stub-generator.ts';
@@ -41,6 +43,8 @@ const SUITE_TIMEOUT_MINUTES = 60;
 // never see each other's pristine stubs or results. It is removed when the run ends.
 const WORK_DIR = path.join(ROOT, '.workbook', 'check', `run-${process.pid}`);
 const PRISTINE_DIR = path.join(WORK_DIR, 'pristine');
+const SITE_OUT = path.join(WORK_DIR, 'site');
+const SITE_BUILD_FILE = path.join(WORK_DIR, 'site-build.json');
 
 /** The outcome of one check step: problems found (empty means it passed). */
 export interface StepResult {
@@ -49,18 +53,38 @@ export interface StepResult {
   summary: string;
 }
 
-export function typecheck(): StepResult {
-  const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], {
-    cwd: ROOT,
-    encoding: 'utf8',
+/** tsc --noEmit over the whole workbook, in a child process (so that the site can build meanwhile). */
+export async function typecheck(): Promise<StepResult> {
+  const tsc = await new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', (error) => resolve({ status: null, output: error.message }));
+    child.on('close', (status) => resolve({ status, output }));
   });
-  const output = `${tsc.stdout}${tsc.stderr}`.trim();
+  const output = tsc.output.trim();
   const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
   return {
     name: 'typecheck',
     problems: tsc.status === 0 ? [] : errors.length ? errors : [output || `tsc exited with ${tsc.status}`],
     summary: tsc.status === 0 ? 'no type errors' : `${errors.length} type error(s)`,
   };
+}
+
+/**
+ * Builds the whole site once into this run's folder, and writes its BuildResult beside it: the
+ * browser tests open it (`WORKBOOK_SITE_BUILD`, see test/site/browser-harness.ts) instead of each
+ * building its own, and the docs checks check it.
+ */
+function buildSharedSite(): Promise<BuildResult | Error> {
+  return import('../site/lib/site.ts')
+    .then(({ buildSite }) => buildSite({ root: ROOT, outDir: SITE_OUT }))
+    .then((result) => {
+      writeFileSync(SITE_BUILD_FILE, JSON.stringify(result));
+      return result;
+    })
+    .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 }
 
 export function checkMetadata(exercises: Exercise[]): StepResult {
@@ -209,7 +233,8 @@ function describeBug(file: string): string {
   return match?.[1]?.trim() || path.basename(file);
 }
 
-export async function runSuites(exercises: Exercise[], withTooling: boolean): Promise<StepResult[]> {
+/** Runs the graded suites (and, `withTooling`, the workbook's own tests, given the shared site when it built). */
+export async function runSuites(exercises: Exercise[], withTooling: boolean, siteBuild?: BuildResult | Error): Promise<StepResult[]> {
   writePristineStubs(exercises);
   const expectations = plan(exercises, withTooling);
   if (expectations.length === 0) return [];
@@ -223,7 +248,14 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean): Pr
   const shown = progress('graded suites', `${files} test files in ${expectations.length} project(s), one vitest run`);
   const vitest = await runVitest(
     [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'],
-    { ...process.env, WORKBOOK_CHECK_PLAN: planFile, WORKBOOK_RESULTS: resultsFile, WORKBOOK_PROGRESS: progressFile, FORCE_COLOR: '0' },
+    {
+      ...process.env,
+      WORKBOOK_CHECK_PLAN: planFile,
+      WORKBOOK_RESULTS: resultsFile,
+      WORKBOOK_PROGRESS: progressFile,
+      FORCE_COLOR: '0',
+      ...(siteBuild && !(siteBuild instanceof Error) ? { WORKBOOK_SITE_BUILD: SITE_BUILD_FILE } : {}),
+    },
     () => {
       const last = existsSync(progressFile) ? readFileSync(progressFile, 'utf8').trimEnd().split('\n').at(-1) : undefined;
       const [done = 0, queued = 0] = (last ?? '0 0').split(' ').map(Number);
@@ -237,11 +269,9 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean): Pr
       ? `the graded suites did not finish within ${SUITE_TIMEOUT_MINUTES} minutes; a suite or known-bad implementation probably ` +
         'loops forever (check one chapter at a time with npm test -- <chapter> to find it)'
       : `vitest produced no results (exit ${vitest.status ?? vitest.signal})`;
-    rmSync(WORK_DIR, { recursive: true, force: true });
     return [{ name: 'graded suites', problems: [`${why}:\n${output}`], summary: 'did not finish' }];
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
-  rmSync(WORK_DIR, { recursive: true, force: true });
   const slowest = Number(process.env.WORKBOOK_SLOWEST);
   if (slowest > 0) printSlowest(results, slowest);
   return judge(exercises, expectations, results);
@@ -400,10 +430,14 @@ async function main(argv: string[]): Promise<number> {
   const filter = positionals[0];
   const started = Date.now();
   const results: StepResult[] = [];
+  let stepStarted = started;
   const report = (step: StepResult): void => {
     results.push(step);
     const mark = step.problems.length === 0 ? pc.green('✓') : pc.red('✗');
-    console.log(`${mark} ${step.name}${step.summary ? pc.dim(` — ${step.summary}`) : ''}`);
+    // Each step's own time, so a slow run shows where it went.
+    const took = pc.dim(` (${((Date.now() - stepStarted) / 1000).toFixed(1)}s)`);
+    stepStarted = Date.now();
+    console.log(`${mark} ${step.name}${step.summary ? pc.dim(` — ${step.summary}`) : ''}${took}`);
     for (const problem of step.problems.slice(0, 40)) console.log(`    ${pc.red('•')} ${problem}`);
     if (step.problems.length > 40) console.log(`    … and ${step.problems.length - 40} more`);
   };
@@ -418,9 +452,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(pc.red(`\nStopped after the stubs check (${((Date.now() - started) / 1000).toFixed(1)}s): the other checks need the committed stubs. Each • above says what to do.`));
     return 1;
   }
+  // On the whole workbook, the site builds while tsc runs: two processes for two cores.
+  mkdirSync(WORK_DIR, { recursive: true });
+  const siteBuild = filter ? undefined : buildSharedSite();
   if (!skipTypecheck) {
     const shown = progress('typecheck', 'tsc --noEmit over the whole workbook');
-    const step = typecheck();
+    const step = await typecheck();
     shown.done();
     report(step);
   }
@@ -429,8 +466,12 @@ async function main(argv: string[]): Promise<number> {
   report(checkChapterPages(exercises));
   const { step: programs, gradable } = checkRequirements(exercises);
   report(programs);
-  for (const step of await runSuites(gradable, !filter)) report(step);
-  if (!filter) for (const extra of EXTRA_STEPS) report(await extra());
+  try {
+    for (const step of await runSuites(gradable, !filter, await siteBuild)) report(step);
+    if (siteBuild) for (const extra of extraSteps(() => siteBuild)) report(await extra());
+  } finally {
+    rmSync(WORK_DIR, { recursive: true, force: true });
+  }
 
   const failed = results.filter((r) => r.problems.length > 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

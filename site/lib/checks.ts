@@ -7,7 +7,7 @@ import { chaptersMissingFromSearch, chaptersWithoutPage, checkLinks, PAGE_BUDGET
 
 /**
  * The docs-site steps of `npm test`. They share one build of the whole site (API reference
- * included) into site/dist, the same build `npm start` serves.
+ * included), made as `npm run build` makes it; the self-check makes it in its own run folder.
  */
 
 /** One step's outcome, shaped like the self-check's own steps. */
@@ -25,13 +25,16 @@ export function chromiumPath(): string {
 }
 
 /**
- * The steps, sharing one build of the site made when the first step runs (so that
- * `npm test -- <chapter>`, which runs none of them, never loads shiki and typedoc).
+ * The steps, sharing one build of the site: by default made when the first step runs (so that
+ * `npm test -- <chapter>`, which runs none of them, never loads shiki and typedoc); `site` gives a
+ * build made beforehand (the self-check's, which the browser tests also used).
  */
-export function siteSteps(): Array<() => Promise<SiteStep>> {
+export function siteSteps(site?: () => Promise<BuildResult | Error>): Array<() => Promise<SiteStep>> {
   let build: Promise<BuildResult | Error> | undefined;
   const builtSite = (): Promise<BuildResult | Error> => {
-    build ??= import('./site.ts').then(({ buildSite }) => buildSite({ root: ROOT })).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    build ??= site
+      ? site()
+      : import('./site.ts').then(({ buildSite }) => buildSite({ root: ROOT })).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     return build;
   };
   const withBuild = async (name: string, check: (result: BuildResult) => SiteStep): Promise<SiteStep> => {

@@ -1,11 +1,12 @@
 /**
- * `npm run aplus [-- chapters|solutions|<file>]`: runs the official Promises/A+ compliance suite
+ * `npm run aplus [-- chapters|solutions|<file>] [--timeout <ms>]`: runs the official Promises/A+ compliance suite
  * (npm `promises-aplus-tests`, 872 tests) against a `MyPromise` implementation.
  *
  * The target is the learner's file, `chapters/05-callbacks/promise.ts` (as with `npm run grade`),
  * unless the first argument or `WORKBOOK_TARGET` names another: `solutions` (the reference, which
  * `npm test` checks), `chapters`, or a path to any module that exports `MyPromise`. Prints one line per failing test and a summary, and exits 0
- * only when every test passed.
+ * only when every test passed. `--timeout` sets how long one test may wait for its callbacks
+ * (default 2000 ms).
  *
  * The suite is real-time: some of its tests wait on 50 ms timers, so a full run takes a few
  * seconds. It is not a graded suite; the graded subset lives in `promise.test.ts`.
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { materializeMutant } from '../../core/mutant.ts';
 import { ROOT } from '../../core/root.ts';
-import { runMain } from '../../core/run-main.ts';
+import { parseCommand, runMain, UsageError } from '../../core/run-main.ts';
 
 const EXERCISE = '05-callbacks/promise.ts';
 /** The number of tests in promises-aplus-tests 2.1.2 (Promises/A+ 1.1). */
@@ -26,6 +27,7 @@ export const EXPECTED_TESTS = 872;
  * back still fails, after this long.
  */
 const TEST_TIMEOUT_MS = 2_000;
+const USAGE = 'npm run aplus [-- chapters|solutions|<file>] [--timeout <ms>]';
 /** Failures printed one by one; the rest are counted, so the summary stays on screen. */
 const MAX_PRINTED_FAILURES = 30;
 
@@ -96,7 +98,7 @@ function checkImplemented(MyPromise: PromiseClass, file: string): string | undef
 }
 
 /** Runs the whole suite and resolves with the counts; prints each failure as it happens. */
-export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number; failed: number }> {
+export function runCompliance(MyPromise: PromiseClass, timeout = TEST_TIMEOUT_MS): Promise<{ passed: number; failed: number }> {
   const require = createRequire(import.meta.url);
   const runSuite = require('promises-aplus-tests') as RunSuite;
   let passed = 0;
@@ -115,12 +117,15 @@ export function runCompliance(MyPromise: PromiseClass): Promise<{ passed: number
     }
   }
   return new Promise((resolve) => {
-    runSuite(adapterFor(MyPromise), { reporter: Reporter, timeout: TEST_TIMEOUT_MS }, () => resolve({ passed, failed }));
+    runSuite(adapterFor(MyPromise), { reporter: Reporter, timeout }, () => resolve({ passed, failed }));
   });
 }
 
 async function main(argv: string[]): Promise<number> {
-  const file = resolveTarget(argv[0]);
+  const { options, positionals } = parseCommand(argv, { usage: USAGE, options: { timeout: 'value' }, positionals: { max: 1 } });
+  const timeout = options.timeout === undefined ? TEST_TIMEOUT_MS : Number(options.timeout);
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--timeout takes a whole number of milliseconds, not "${String(options.timeout)}"`, USAGE);
+  const file = resolveTarget(positionals[0]);
   console.log(`Promises/A+ compliance suite (promises-aplus-tests, ${EXPECTED_TESTS} tests) against ${describeTarget(file)}`);
   if (file === path.join(ROOT, 'solutions', EXERCISE)) console.log('This is the reference solution; npm run aplus alone checks your own file.');
   let MyPromise: PromiseClass;
@@ -135,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(notImplemented);
     return 1;
   }
-  const { passed, failed } = await runCompliance(MyPromise);
+  const { passed, failed } = await runCompliance(MyPromise, timeout);
   const total = passed + failed;
   if (failed > MAX_PRINTED_FAILURES) console.log(`  … and ${failed - MAX_PRINTED_FAILURES} more failing tests`);
   console.log();

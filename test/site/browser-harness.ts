@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -9,9 +9,9 @@ import { type BuildResult, buildSite } from '../../site/lib/site.ts';
 import { filesIn } from '../../site/lib/verify.ts';
 
 /**
- * What the site's browser suites share: one build of the whole workbook's site, served as
- * `npm start` serves it, and one headless Chromium (Debian's `chromium` package, driven by
- * playwright-core) per suite file. Each context refuses every request outside the local server.
+ * What the site's browser suites share: one build of the whole workbook's site (under the
+ * self-check, one for all of them), served as `npm start` serves it, and one headless Chromium
+ * (Debian's `chromium` package, driven by playwright-core) per suite file. Each context refuses every request outside the local server.
  */
 
 export const executablePath = chromiumPath();
@@ -41,10 +41,27 @@ export interface SiteUnderTest {
   close(): Promise<void>;
 }
 
-/** Builds the site into a temporary folder, serves it on a free port and starts Chromium. */
-export async function openSite(options: { api: boolean }): Promise<SiteUnderTest> {
+/**
+ * The site to test: the self-check's one build of the whole workbook's site when it made one
+ * (`WORKBOOK_SITE_BUILD` names its BuildResult, API reference included), which the suites only
+ * read; otherwise a build of this suite's own into a temporary folder, removed at the end.
+ */
+async function siteToTest(api: boolean): Promise<{ out: string; site: BuildResult; own: boolean }> {
+  const shared = process.env.WORKBOOK_SITE_BUILD;
+  if (shared && existsSync(shared)) {
+    const site = JSON.parse(readFileSync(shared, 'utf8')) as BuildResult;
+    return { out: site.outDir, site, own: false };
+  }
   const out = mkdtempSync(path.join(os.tmpdir(), 'workbook-browser-'));
-  const site = await buildSite({ outDir: out, api: options.api });
+  return { out, site: await buildSite({ outDir: out, api }), own: true };
+}
+
+/**
+ * Serves the site (see {@link siteToTest}; `api: false` leaves the API reference out of a build of
+ * the suite's own, for the suites that never open it) on a free port and starts Chromium.
+ */
+export async function openSite(options: { api: boolean }): Promise<SiteUnderTest> {
+  const { out, site, own } = await siteToTest(options.api);
   const server = await startServer(out, 0);
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
   const newContext: SiteUnderTest['newContext'] = async (contextOptions = {}) => {
@@ -75,9 +92,30 @@ export async function openSite(options: { api: boolean }): Promise<SiteUnderTest
     async close() {
       await browser.close();
       await server.close();
-      rmSync(out, { recursive: true, force: true });
+      if (own) rmSync(out, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Visits each of `files` once, in one fresh context (`options` as for newContext), fonts loaded,
+ * and keeps what `probe` finds there. For the tests of a file that each check one thing over the
+ * same pages: they share one visit per page (memoise the promise) instead of each loading every page.
+ */
+export async function survey<T>(site: SiteUnderTest, files: string[], probe: (page: Page, file: string) => Promise<T>, options?: Parameters<Browser['newContext']>[0]): Promise<Map<string, T>> {
+  const { context } = await site.newContext(options);
+  const page = await context.newPage();
+  const found = new Map<string, T>();
+  try {
+    for (const file of files) {
+      await page.goto(site.server.url + file);
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      found.set(file, await probe(page, file));
+    }
+  } finally {
+    await context.close();
+  }
+  return found;
 }
 
 /** Where screenshots for a person to look at go (git-ignored); assertions never read them. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
+import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW, suiteName, survey } from './browser-harness.ts';
 
 /**
  * Every diagram of every chapter, in headless Chromium: drawn in the self-hosted font the build
@@ -8,6 +8,27 @@ import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW
  */
 
 let site: SiteUnderTest;
+
+interface LabelCheck {
+  diagrams: number;
+  labels: number;
+  problems: string[];
+}
+
+interface DiagramName {
+  role: string;
+  name: string;
+  description: string;
+  labels: string[];
+}
+
+/** What the tests look at on one chapter page: the labels, how much of each diagram is in view, names, references. */
+interface ChapterView {
+  labels: LabelCheck;
+  fractions: number[];
+  names: DiagramName[];
+  dangling: string[];
+}
 
 /** In the page: each diagram's labels checked against the SVG and the box around them. */
 const LABEL_CHECK = `(() => {
@@ -44,6 +65,54 @@ const LABEL_CHECK = `(() => {
   return { diagrams: figures.length, labels, problems };
 })()`;
 
+/** In the page: each diagram's role, name, description and labels. */
+const NAMES = `[...document.querySelectorAll('figure.diagram svg')].map((svg) => ({
+  role: svg.getAttribute('role'),
+  name: svg.getAttribute('aria-label') || '',
+  description: (svg.querySelector('desc') || {}).textContent || '',
+  labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()).filter(Boolean),
+}))`;
+
+/** In the page: how much of each diagram's width is in view without scrolling. */
+const FRACTIONS = `[...document.querySelectorAll('figure.diagram')].map((f) => f.clientWidth / f.scrollWidth)`;
+
+/** In the page: every url(#…) and href="#…" whose target is missing. */
+const DANGLING = `(() => {
+  const missing = [];
+  const has = (id) => document.getElementById(id) !== null;
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      for (const match of attribute.value.matchAll(/url\\(#([^)]+)\\)/g)) if (!has(match[1])) missing.push(attribute.name + '=url(#' + match[1] + ')');
+      if ((attribute.name === 'href' || attribute.name === 'xlink:href') && attribute.value.startsWith('#') && attribute.value.length > 1) {
+        const id = decodeURIComponent(attribute.value.slice(1));
+        if (!has(id)) missing.push(attribute.name + '=' + attribute.value);
+      }
+    }
+  }
+  return missing;
+})()`;
+
+/** Each chapter page visited once at each width, for every test that looks at them. */
+const views = new Map<number, Promise<Map<string, ChapterView>>>();
+function chapterViews(width: number): Promise<Map<string, ChapterView>> {
+  let view = views.get(width);
+  if (!view) {
+    view = survey(
+      site,
+      chapterPages(site.site),
+      async (page) => ({
+        labels: (await page.evaluate(LABEL_CHECK)) as LabelCheck,
+        fractions: (await page.evaluate(FRACTIONS)) as number[],
+        names: (await page.evaluate(NAMES)) as DiagramName[],
+        dangling: (await page.evaluate(DANGLING)) as string[],
+      }),
+      { viewport: { width, height: 900 } },
+    );
+    views.set(width, view);
+  }
+  return view;
+}
+
 describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
   beforeAll(async () => {
     site = await openSite({ api: false });
@@ -66,20 +135,14 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
 
   for (const width of [1280, 390]) {
     it(`keeps every label inside its SVG and its box, at 13 px or more, at ${width} px`, async () => {
-      const { context } = await site.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
       const problems: string[] = [];
       let diagrams = 0;
       let labels = 0;
-      for (const file of chapterPages(site.site)) {
-        await page.goto(site.server.url + file);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        const result = (await page.evaluate(LABEL_CHECK)) as { diagrams: number; labels: number; problems: string[] };
-        diagrams += result.diagrams;
-        labels += result.labels;
-        problems.push(...result.problems.map((p) => `${file}: ${p}`));
+      for (const [file, view] of await chapterViews(width)) {
+        diagrams += view.labels.diagrams;
+        labels += view.labels.labels;
+        problems.push(...view.labels.problems.map((p) => `${file}: ${p}`));
       }
-      await context.close();
       expect(diagrams, 'the chapters have diagrams').toBeGreaterThan(0);
       expect(labels).toBeGreaterThan(diagrams);
       expect(problems).toEqual([]);
@@ -87,20 +150,15 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
   }
 
   it('shows at least four fifths of every diagram without scrolling at 1280 px', async () => {
-    const { context } = await site.newContext();
-    const page = await context.newPage();
     const shown: Array<{ where: string; fraction: number }> = [];
-    for (const file of chapterPages(site.site)) {
-      await page.goto(site.server.url + file);
-      const fractions = (await page.evaluate(`[...document.querySelectorAll('figure.diagram')].map((f) => f.clientWidth / f.scrollWidth)`)) as number[];
-      fractions.forEach((fraction, i) => shown.push({ where: `${file} diagram ${i + 1}`, fraction }));
-    }
-    const figure = page.locator('figure.diagram').first();
-    if ((await figure.count()) > 0) {
-      await figure.scrollIntoViewIfNeeded();
+    for (const [file, view] of await chapterViews(1280)) view.fractions.forEach((fraction, i) => shown.push({ where: `${file} diagram ${i + 1}`, fraction }));
+    const withDiagram = [...(await chapterViews(1280))].find(([, view]) => view.fractions.length > 0)?.[0];
+    if (withDiagram) {
+      const { page, context } = await site.open(withDiagram);
+      await page.locator('figure.diagram').first().scrollIntoViewIfNeeded();
       await screenshot(page, 'diagram-1280');
+      await context.close();
     }
-    await context.close();
     expect(shown.length, 'the chapters have diagrams').toBeGreaterThan(0);
     // The build already redraws a wide diagram turned and with its labels broken; one still this
     // wide needs redrawing in its chapter: fewer boxes side by side, shorter labels, or a chain.
@@ -108,20 +166,9 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
   }, SLOW);
 
   it('names every diagram for what it shows, and describes it in words', async () => {
-    const { context } = await site.newContext();
-    const page = await context.newPage();
     const problems: string[] = [];
-    for (const file of chapterPages(site.site)) {
-      await page.goto(site.server.url + file);
-      const diagrams = (await page.evaluate(
-        `[...document.querySelectorAll('figure.diagram svg')].map((svg) => ({
-          role: svg.getAttribute('role'),
-          name: svg.getAttribute('aria-label') || '',
-          description: (svg.querySelector('desc') || {}).textContent || '',
-          labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()).filter(Boolean),
-        }))`,
-      )) as Array<{ role: string; name: string; description: string; labels: string[] }>;
-      for (const [i, d] of diagrams.entries()) {
+    for (const [file, view] of await chapterViews(1280)) {
+      for (const [i, d] of view.names.entries()) {
         const where = `${file} diagram ${i + 1}`;
         const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
         const shown = new Set(d.labels.flatMap(words));
@@ -131,34 +178,16 @@ describe.skipIf(!available)(suiteName('diagrams in headless Chromium'), () => {
         if (words(d.description).filter((w) => shown.has(w)).length < Math.min(3, shown.size)) problems.push(`${where}: the description "${d.description.slice(0, 80)}" does not describe the diagram`);
       }
     }
-    await context.close();
     expect(problems).toEqual([]);
   }, SLOW);
 
   // verify.ts checks every page's references statically on each build; here the browser resolves
   // them on the pages that carry diagrams.
   it('leaves no url(#…) or href="#…" without its target on the chapter pages and the print page', async () => {
-    const { context } = await site.newContext();
-    const page = await context.newPage();
     const problems: string[] = [];
-    for (const file of [...chapterPages(site.site), 'print.html']) {
-      await page.goto(site.server.url + file);
-      const dangling = (await page.evaluate(`(() => {
-        const missing = [];
-        const has = (id) => document.getElementById(id) !== null;
-        for (const element of document.querySelectorAll('*')) {
-          for (const attribute of element.attributes) {
-            for (const match of attribute.value.matchAll(/url\\(#([^)]+)\\)/g)) if (!has(match[1])) missing.push(attribute.name + '=url(#' + match[1] + ')');
-            if ((attribute.name === 'href' || attribute.name === 'xlink:href') && attribute.value.startsWith('#') && attribute.value.length > 1) {
-              const id = decodeURIComponent(attribute.value.slice(1));
-              if (!has(id)) missing.push(attribute.name + '=' + attribute.value);
-            }
-          }
-        }
-        return missing;
-      })()`)) as string[];
-      problems.push(...dangling.map((d) => `${file}: ${d}`));
-    }
+    for (const [file, view] of await chapterViews(1280)) problems.push(...view.dangling.map((d) => `${file}: ${d}`));
+    const { page, context } = await site.open('print.html');
+    problems.push(...((await page.evaluate(DANGLING)) as string[]).map((d) => `print.html: ${d}`));
     await context.close();
     expect(problems).toEqual([]);
   }, SLOW);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW, suiteName } from './browser-harness.ts';
+import { available, chapterPages, openSite, screenshot, type SiteUnderTest, SLOW, suiteName, survey } from './browser-harness.ts';
 
 /**
  * Reading the site in headless Chromium: listings coloured as in their whole file and linked to
@@ -44,6 +44,43 @@ async function listingsOf(page: Page): Promise<Listing[]> {
     }))`)) as Listing[];
 }
 
+/** In the page: each long paragraph's start and characters per line (its width over the average width of its own characters). */
+const LINE_LENGTHS = `[...document.querySelectorAll('article > p')].flatMap((p) => {
+  const text = p.textContent.replace(/\\s+/g, ' ').trim();
+  if (text.length < 200) return [];
+  const probe = document.createElement('span');
+  probe.style.whiteSpace = 'nowrap';
+  probe.textContent = text;
+  p.append(probe);
+  const perChar = probe.getBoundingClientRect().width / text.length;
+  probe.remove();
+  return [[text.slice(0, 40), p.clientWidth / perChar]];
+})`;
+
+const WIDTHS = [1100, 1280, 1920];
+
+/** What the tests read on one chapter page: its listings, and its line lengths at each width (the page resized, not reloaded). */
+interface ChapterView {
+  listings: Listing[];
+  lineLengths: Map<number, Array<[string, number]>>;
+}
+
+let views: Promise<Map<string, ChapterView>> | undefined;
+/** Each chapter page visited once, for every test that reads them. */
+function chapterViews(): Promise<Map<string, ChapterView>> {
+  views ??= survey(site, chapterPages(site.site), async (page) => {
+    const listings = await listingsOf(page);
+    const lineLengths = new Map<number, Array<[string, number]>>();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      lineLengths.set(width, (await page.evaluate(LINE_LENGTHS)) as Array<[string, number]>);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return { listings, lineLengths };
+  });
+  return views;
+}
+
 describe.skipIf(!available)(suiteName('reading the site in headless Chromium'), () => {
   beforeAll(async () => {
     site = await openSite({ api: true });
@@ -57,10 +94,7 @@ describe.skipIf(!available)(suiteName('reading the site in headless Chromium'), 
     const { context } = await site.newContext();
     const page = await context.newPage();
     const listings: Array<Listing & { from: string }> = [];
-    for (const file of chapterPages(site.site)) {
-      await page.goto(site.server.url + file);
-      listings.push(...(await listingsOf(page)).map((l) => ({ ...l, from: file })));
-    }
+    for (const [file, view] of await chapterViews()) listings.push(...view.listings.map((l) => ({ ...l, from: file })));
     expect(listings.length, 'the chapters include listings').toBeGreaterThan(0);
     const problems: string[] = [];
     const bySource = new Map<string, Array<Listing & { from: string; line: number }>>();
@@ -158,30 +192,15 @@ describe.skipIf(!available)(suiteName('reading the site in headless Chromium'), 
     }, SLOW);
   }
 
-  for (const width of [1100, 1280, 1920]) {
+  for (const width of WIDTHS) {
     it(`sets body text at 60–75 characters a line at ${width} px`, async () => {
-      const { context } = await site.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
       const outside: string[] = [];
       let measured = 0;
-      for (const file of chapterPages(site.site)) {
-        await page.goto(site.server.url + file);
-        // Characters per line: the paragraph's width over the average width of its own characters.
-        const lengths = (await page.evaluate(`[...document.querySelectorAll('article > p')].flatMap((p) => {
-          const text = p.textContent.replace(/\\s+/g, ' ').trim();
-          if (text.length < 200) return [];
-          const probe = document.createElement('span');
-          probe.style.whiteSpace = 'nowrap';
-          probe.textContent = text;
-          p.append(probe);
-          const perChar = probe.getBoundingClientRect().width / text.length;
-          probe.remove();
-          return [[text.slice(0, 40), p.clientWidth / perChar]];
-        })`)) as Array<[string, number]>;
+      for (const [file, view] of await chapterViews()) {
+        const lengths = view.lineLengths.get(width) ?? [];
         measured += lengths.length;
         for (const [start, length] of lengths) if (length < 60 || length > 75) outside.push(`${file}: "${start}…" runs ${length.toFixed(0)} characters a line`);
       }
-      await context.close();
       expect(measured).toBeGreaterThan(10);
       expect(outside).toEqual([]);
     }, SLOW);
