@@ -46,15 +46,17 @@ function watchErrors(page: Page): string[] {
 const htmlPages = (): string[] => harness.pages();
 
 /**
- * The pages loaded one by one: all of them, except that of the source views (one per file of the
- * workbook, one template, no script of their own) only the two largest of each folder are loaded;
- * build.test.ts checks every one of them for links, ids and colours.
+ * The pages loaded one by one: all of them, except that of the pages made one per file or per
+ * exercise from one template with no script of their own (the source views, the API reference)
+ * only the two largest of each folder or kind are loaded; build.test.ts checks every one of them
+ * for links, ids and colours.
  */
 function loadedPages(): string[] {
   const pages = htmlPages();
   const size = (page: string): number => statSync(path.join(out, page)).size;
   const largest = (prefix: string): string[] => largestPages(pages.filter((p) => p.startsWith(prefix)), size);
-  return [...pages.filter((p) => !p.startsWith('source/')), ...largest('source/chapters/'), ...largest('source/solutions/')];
+  const generated = (page: string): boolean => page.startsWith('source/') || page.startsWith('api-');
+  return [...pages.filter((p) => !generated(p)), ...largest('api-'), ...largest('source/chapters/'), ...largest('source/solutions/')];
 }
 
 describe.skipIf(!available)(SUITE, () => {
@@ -67,7 +69,7 @@ describe.skipIf(!available)(SUITE, () => {
     await harness?.close();
   });
 
-  it('loads every page (source views sampled) with no console errors, failed requests or off-site requests', async () => {
+  it('loads every page (source views and API pages sampled) with no console errors, failed requests or off-site requests', async () => {
     const { context, offsite } = await newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
