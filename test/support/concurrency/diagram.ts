@@ -1,3 +1,4 @@
+import { renderMermaidASCII } from 'beautiful-mermaid';
 import type { Trace } from './trace.ts';
 
 /**
@@ -26,14 +27,11 @@ export function toMermaid(trace: Trace, limit = 60): string {
 
 /**
  * The trace drawn for the terminal. Falls back to an empty string if the renderer rejects the
- * diagram, so a drawing problem never hides the failure it was meant to explain. The renderer is
- * loaded only when a diagram is drawn: loading it takes longer than most suites' tests, and a
- * passing suite draws none.
+ * diagram, so a drawing problem never hides the failure it was meant to explain.
  */
-export async function renderAscii(trace: Trace, limit = 60): Promise<string> {
+export function renderAscii(trace: Trace, limit = 60): string {
   if (trace.events.length === 0) return '';
   try {
-    const { renderMermaidASCII } = await import('beautiful-mermaid');
     return renderMermaidASCII(toMermaid(trace, limit), { colorMode: 'none' });
   } catch {
     return '';

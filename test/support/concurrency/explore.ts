@@ -53,7 +53,7 @@ const decisions = fc.array(decision, { maxLength: 120, size: 'medium' });
 /** Runs the scenario once under the given decisions and parameters (no fast-check involved). */
 export async function runOnce<P>(options: CheckOptions<P>, params: P, chosen: readonly Decision[]): Promise<RunReport> {
   const { failure, world } = await run(options, params, chosen);
-  return { failure, steps: formatSteps(world.trace), diagram: await renderAscii(world.trace) };
+  return { failure, steps: formatSteps(world.trace), diagram: renderAscii(world.trace) };
 }
 
 async function run<P>(options: CheckOptions<P>, params: P, chosen: readonly Decision[]): Promise<{ failure?: RunFailure; world: World }> {
