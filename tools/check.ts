@@ -28,6 +28,7 @@ import { syncStubs } from './stubs.ts';
 import { lintChapter } from './chapter-lint.ts';
 import { extraSteps } from './check-steps.ts';
 import { checkEquivalents } from './mutation.ts';
+import { batchable, writeBatch } from './check-batches.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
 import type { BuildResult } from '../site/lib/site.ts';
@@ -45,6 +46,7 @@ const WORK_DIR = path.join(ROOT, '.workbook', 'check', `run-${process.pid}`);
 const PRISTINE_DIR = path.join(WORK_DIR, 'pristine');
 const SITE_OUT = path.join(WORK_DIR, 'site');
 const SITE_BUILD_FILE = path.join(WORK_DIR, 'site-build.json');
+const BATCH_DIR = path.join(WORK_DIR, 'batches');
 
 /** The outcome of one check step: problems found (empty means it passed). */
 export interface StepResult {
@@ -199,6 +201,11 @@ interface Expectation {
   kind: 'solutions' | 'pristine' | 'bad' | 'tooling';
   /** For a known-bad implementation: the bug it describes (its first comment line). */
   bug?: string;
+  /** For a known-bad implementation: its name in reports (`bad:<chapter>/<exercise>/<name>`). */
+  name?: string;
+  /** In a batch (tools/check-batches.ts): the copy of the suite this expectation reads, and the reference's copy. */
+  copy?: string;
+  referenceCopy?: string;
 }
 
 function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
@@ -209,12 +216,23 @@ function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
     expectations.push({ kind: 'pristine', project: { name: 'pristine', include: suites, target: rel(PRISTINE_DIR) } });
   }
   for (const exercise of exercises) {
-    for (const file of badImplementations(exercise)) {
+    const bads = badImplementations(exercise);
+    if (bads.length > 0 && batchable(exercise.suitePath)) {
+      const batch = writeBatch(exercise, bads, path.join(BATCH_DIR, exercise.key));
+      const project: CheckProject = { name: `bad:${exercise.key}`, include: [batch.reference, ...batch.copies.values()], target: 'solutions', stopAtFirstFailure: true, isolate: false };
+      for (const file of bads) {
+        const name = `bad:${exercise.key}/${path.basename(file, '.ts')}`;
+        expectations.push({ kind: 'bad', exercise, bug: describeBug(file), name, project, copy: batch.copies.get(file), referenceCopy: batch.reference });
+      }
+      continue;
+    }
+    for (const file of bads) {
       const name = `bad:${exercise.key}/${path.basename(file, '.ts')}`;
       expectations.push({
         kind: 'bad',
         exercise,
         bug: describeBug(file),
+        name,
         project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) }, stopAtFirstFailure: true },
       });
     }
@@ -243,9 +261,11 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean, sit
   const resultsFile = path.join(WORK_DIR, 'results.json');
   const progressFile = path.join(WORK_DIR, 'progress.txt');
   rmSync(resultsFile, { force: true });
-  writeFileSync(planFile, JSON.stringify(expectations.map((e) => e.project)));
-  const files = expectations.reduce((sum, e) => sum + (e.kind === 'tooling' ? toolingSuites().length : e.project.include.length), 0);
-  const shown = progress('graded suites', `${files} test files in ${expectations.length} project(s), one vitest run`);
+  // A batch's expectations share one project.
+  const projects = [...new Set(expectations.map((e) => e.project))];
+  writeFileSync(planFile, JSON.stringify(projects));
+  const files = projects.reduce((sum, p) => sum + (p.name === 'tooling' ? toolingSuites().length : p.include.length), 0);
+  const shown = progress('graded suites', `${files} test files in ${projects.length} project(s), one vitest run`);
   const vitest = await runVitest(
     [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'],
     {
@@ -371,6 +391,7 @@ function judge(exercises: Exercise[], expectations: Expectation[], results: RunR
     steps.solutions.problems.push(`${key} failed to load: ${messages.join('; ')}`);
   }
   let badCount = 0;
+  const checkedBatches = new Set<string>();
   for (const expectation of expectations) {
     const tests = byProject.get(expectation.project.name) ?? [];
     const step = steps[expectation.kind];
@@ -382,9 +403,14 @@ function judge(exercises: Exercise[], expectations: Expectation[], results: RunR
     }
     if (expectation.kind === 'bad') {
       badCount++;
-      const failed = failedTasks(tests);
-      if (tests.length === 0) step.problems.push(`${expectation.project.name}: no test ran`);
-      else if (failed.size === 0) step.problems.push(`${expectation.project.name} passed every task, but it has a bug: ${expectation.bug}`);
+      const own = expectation.copy ? tests.filter((t) => t.file === expectation.copy) : tests;
+      const failed = failedTasks(own);
+      if (expectation.referenceCopy && !checkedBatches.has(expectation.project.name)) {
+        checkedBatches.add(expectation.project.name);
+        step.problems.push(...checkReferenceCopy(expectation, tests, byProject.get('solutions') ?? []));
+      }
+      if (own.length === 0) step.problems.push(`${expectation.name}: no test ran`);
+      else if (failed.size === 0) step.problems.push(`${expectation.name} passed every task, but it has a bug: ${expectation.bug}`);
       continue;
     }
     const suites = new Map<string, TestRecord[]>();
@@ -415,6 +441,25 @@ function judge(exercises: Exercise[], expectations: Expectation[], results: RunR
   for (const error of results.unhandledErrors) steps.solutions.problems.push(`unhandled error during the run: ${error.message}`);
   const kinds = new Set(expectations.map((e) => e.kind));
   return (Object.keys(steps) as Expectation['kind'][]).filter((k) => kinds.has(k)).map((k) => steps[k]);
+}
+
+/**
+ * A batch's known-bad results count only if its copy of the suite, run on the reference, passes
+ * the same tests as the suite itself (a copy that lost tests or an import would catch anything).
+ */
+function checkReferenceCopy(expectation: Expectation, batchTests: TestRecord[], solutionTests: TestRecord[]): string[] {
+  const copy = batchTests.filter((t) => t.file === expectation.referenceCopy);
+  const suite = rel(expectation.exercise!.suitePath);
+  const original = solutionTests.filter((t) => t.file === suite);
+  const failed = copy.filter((t) => t.state !== 'passed');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    return [`${expectation.project.name}: the batch's copy of ${suite} fails on the reference (${first.name}: ${first.errors[0]?.message ?? first.state}), so it cannot judge the known-bad implementations`];
+  }
+  if (original.length > 0 && copy.length !== original.length) {
+    return [`${expectation.project.name}: the batch's copy of ${suite} ran ${copy.length} test(s) on the reference, the suite itself ${original.length}`];
+  }
+  return [];
 }
 
 function failedTasks(tests: TestRecord[]): Set<string> {

@@ -19,6 +19,8 @@ export interface CheckProject {
    * has to fail one task: its remaining tests (some of them waiting out a time limit) prove nothing.
    */
   stopAtFirstFailure?: boolean;
+  /** `false` for a batch of suite copies (tools/check-batches.ts): its files share one module cache. */
+  isolate?: boolean;
 }
 
 const planFile = process.env.WORKBOOK_CHECK_PLAN;
@@ -51,6 +53,7 @@ export default defineConfig({
         restoreMocks: true,
         unstubEnvs: true,
         ...(project.stopAtFirstFailure ? { env: { WORKBOOK_STOP_AT_FIRST_FAILURE: '1' } } : {}),
+        ...(project.isolate === false ? { isolate: false } : {}),
       },
     })),
   },
