@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startOrder } from '../../tools/check-order.ts';
 
-type File = { project: { name: string }; moduleId: string };
+type File = { project: { name: string; config?: { isolate?: boolean } }; moduleId: string };
 const file = (project: string, moduleId: string): File => ({ project: { name: project }, moduleId });
+const shared = (project: string, moduleId: string): File => ({ project: { name: project, config: { isolate: false } }, moduleId });
 const names = (files: File[]): string[] => files.map((f) => `${f.project.name} ${f.moduleId}`);
 
 describe('the order the self-check starts test files in', () => {
@@ -28,5 +29,30 @@ describe('the order the self-check starts test files in', () => {
     const ordered = startOrder([...graded, ...tooling]);
     expect(ordered).toHaveLength(12);
     expect(new Set(ordered)).toEqual(new Set([...graded, ...tooling]));
+  });
+
+  it('keeps the files of a project that shares workers together, where its first file was, with no tooling file among them', () => {
+    const files = [
+      shared('bad:a', 'a1'),
+      file('solutions', 's1'),
+      shared('bad:b', 'b1'),
+      shared('bad:a', 'a2'),
+      file('solutions', 's2'),
+      shared('bad:a', 'a3'),
+      shared('bad:b', 'b2'),
+      file('tooling', 'test/cli/t1.test.ts'),
+      file('tooling', 'test/cli/t2.test.ts'),
+    ];
+    expect(names(startOrder(files))).toEqual([
+      'tooling test/cli/t1.test.ts',
+      'bad:a a1',
+      'bad:a a2',
+      'bad:a a3',
+      'tooling test/cli/t2.test.ts',
+      'solutions s1',
+      'bad:b b1',
+      'bad:b b2',
+      'solutions s2',
+    ]);
   });
 });
