@@ -32,6 +32,7 @@ import { batchable, writeBatch } from './check-batches.ts';
 import type { CheckProject } from './check.vitest.config.ts';
 import type { RunResults, TestRecord } from '../core/results-reporter.ts';
 import type { BuildResult } from '../site/lib/site.ts';
+import { buildSiteOrError } from '../site/lib/checks.ts';
 import { findProgram } from '../core/programs.ts';
 import { parseCommand, runMain, UsageError } from '../core/run-main.ts';
 import { generateStub } from '../core/stub-generator.ts';
@@ -57,14 +58,8 @@ export interface StepResult {
 
 /** tsc --noEmit over the whole workbook, in a child process (so that the site can build meanwhile). */
 export async function typecheck(): Promise<StepResult> {
-  const tsc = await new Promise<{ status: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', (error) => resolve({ status: null, output: error.message }));
-    child.on('close', (status) => resolve({ status, output }));
-  });
+  // Every error is kept: the step lists them from the first.
+  const tsc = await runChild([path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], { keepChars: Infinity });
   const output = tsc.output.trim();
   const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
   return {
@@ -80,13 +75,10 @@ export async function typecheck(): Promise<StepResult> {
  * building its own, and the docs checks check it.
  */
 function buildSharedSite(): Promise<BuildResult | Error> {
-  return import('../site/lib/site.ts')
-    .then(({ buildSite }) => buildSite({ root: ROOT, outDir: SITE_OUT }))
-    .then((result) => {
-      writeFileSync(SITE_BUILD_FILE, JSON.stringify(result));
-      return result;
-    })
-    .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  return buildSiteOrError({ outDir: SITE_OUT }).then((result) => {
+    if (!(result instanceof Error)) writeFileSync(SITE_BUILD_FILE, JSON.stringify(result));
+    return result;
+  });
 }
 
 export function checkMetadata(exercises: Exercise[]): StepResult {
@@ -266,9 +258,8 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean, sit
   writeFileSync(planFile, JSON.stringify(projects));
   const files = projects.reduce((sum, p) => sum + (p.name === 'tooling' ? toolingSuites().length : p.include.length), 0);
   const shown = progress('graded suites', `${files} test files in ${projects.length} project(s), one vitest run`);
-  const vitest = await runVitest(
-    [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'],
-    {
+  const vitest = await runChild([path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tools/check.vitest.config.ts'], {
+    env: {
       ...process.env,
       WORKBOOK_CHECK_PLAN: planFile,
       WORKBOOK_RESULTS: resultsFile,
@@ -276,12 +267,13 @@ export async function runSuites(exercises: Exercise[], withTooling: boolean, sit
       FORCE_COLOR: '0',
       ...(siteBuild && !(siteBuild instanceof Error) ? { WORKBOOK_SITE_BUILD: SITE_BUILD_FILE } : {}),
     },
-    () => {
+    timeoutMs: SUITE_TIMEOUT_MINUTES * 60 * 1000,
+    tick: () => {
       const last = existsSync(progressFile) ? readFileSync(progressFile, 'utf8').trimEnd().split('\n').at(-1) : undefined;
       const [done = 0, queued = 0] = (last ?? '0 0').split(' ').map(Number);
       shown.update(`${done} of ${Math.max(files, queued)} test files done`);
     },
-  );
+  });
   shown.done();
   if (!existsSync(resultsFile)) {
     const output = vitest.output.trim().split('\n').slice(-30).join('\n');
@@ -316,27 +308,43 @@ function toolingSuites(): string[] {
     .filter((file) => file.includes(path.sep) && !/^\d\d-/.test(file));
 }
 
-/** Runs vitest, keeping the end of its output, stopping it after the time limit, and calling `tick` every second. */
-function runVitest(args: string[], env: NodeJS.ProcessEnv, tick: () => void): Promise<{ output: string; status: number | null; signal: NodeJS.Signals | null; timedOut: boolean }> {
+interface ChildRun {
+  output: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+}
+
+/**
+ * Runs a Node script in a child process from the repository root, keeping the last `keepChars` of
+ * its output (64 Ki by default); stops it after `timeoutMs` and calls `tick` every second while it
+ * runs, when given.
+ */
+function runChild(args: string[], options: { env?: NodeJS.ProcessEnv; keepChars?: number; timeoutMs?: number; tick?: () => void } = {}): Promise<ChildRun> {
+  const keepChars = options.keepChars ?? 64 * 1024;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString('utf8')).slice(-64 * 1024);
+      output = (output + chunk.toString('utf8')).slice(-keepChars);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     let timedOut = false;
-    const limit = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, SUITE_TIMEOUT_MINUTES * 60 * 1000);
-    const ticking = setInterval(tick, 1_000);
-    child.on('close', (status, signal) => {
+    const limit = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.timeoutMs)
+      : undefined;
+    const ticking = options.tick ? setInterval(options.tick, 1_000) : undefined;
+    const finish = (run: ChildRun): void => {
       clearTimeout(limit);
       clearInterval(ticking);
-      resolve({ output, status, signal, timedOut });
-    });
+      resolve(run);
+    };
+    child.on('error', (error) => finish({ output: error.message, status: null, signal: null, timedOut }));
+    child.on('close', (status, signal) => finish({ output, status, signal, timedOut }));
   });
 }
 

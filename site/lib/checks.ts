@@ -25,6 +25,16 @@ export function chromiumPath(): string {
 }
 
 /**
+ * Builds the site (`outDir` defaults to the site's own), resolving to the error instead of
+ * rejecting, so that the steps can report a failed build as a failed step.
+ */
+export function buildSiteOrError(options: { outDir?: string } = {}): Promise<BuildResult | Error> {
+  return import('./site.ts')
+    .then(({ buildSite }) => buildSite({ root: ROOT, ...options }))
+    .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+}
+
+/**
  * The steps, sharing one build of the site: by default made when the first step runs (so that
  * `npm test -- <chapter>`, which runs none of them, never loads shiki and typedoc); `site` gives a
  * build made beforehand (the self-check's, which the browser tests also used).
@@ -32,9 +42,7 @@ export function chromiumPath(): string {
 export function siteSteps(site?: () => Promise<BuildResult | Error>): Array<() => Promise<SiteStep>> {
   let build: Promise<BuildResult | Error> | undefined;
   const builtSite = (): Promise<BuildResult | Error> => {
-    build ??= site
-      ? site()
-      : import('./site.ts').then(({ buildSite }) => buildSite({ root: ROOT })).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    build ??= site ? site() : buildSiteOrError();
     return build;
   };
   const withBuild = async (name: string, check: (result: BuildResult) => SiteStep): Promise<SiteStep> => {

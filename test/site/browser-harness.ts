@@ -11,7 +11,8 @@ import { filesIn } from '../../site/lib/verify.ts';
 /**
  * What the site's browser suites share: one build of the whole workbook's site (under the
  * self-check, one for all of them), served as `npm start` serves it, and one headless Chromium
- * (Debian's `chromium` package, driven by playwright-core) per suite file. Each context refuses every request outside the local server.
+ * (Debian's `chromium` package, driven by playwright-core) per suite file. Each context refuses
+ * every request outside the local server.
  */
 
 export const executablePath = chromiumPath();
