@@ -240,7 +240,7 @@ function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
 
 function describeBug(file: string): string {
   const match = /\/\*\*?\s*(?:\*\s*)?(?:Bug:\s*)?([^\n]*)/.exec(readFileSync(file, 'utf8'));
-  return match?.[1]?.trim() || path.basename(file);
+  return match?.[1]?.replace(/\*\/\s*$/, '').trim() || path.basename(file);
 }
 
 /** Runs the graded suites (and, `withTooling`, the workbook's own tests, given the shared site when it built). */

@@ -211,6 +211,19 @@ describe('bounds the line length in bytes', () => {
     expect(decoder.push('\n')).toEqual([{ kind: 'line-too-long', line: 1, limit }]);
   });
 
+  it('keeps nothing of one chunk that alone takes the line over the limit', () => {
+    const limit = 1024 * 1024;
+    const decoder = new NdjsonDecoder({ maxLineBytes: limit });
+    const chunk = new Uint8Array(16 * 1024 * 1024).fill(0x78); // 16 MiB of "x", no newline
+    const before = liveBytes();
+    decoder.push(chunk);
+    const kept = liveBytes() - before;
+    expect(kept, `the decoder kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a chunk that is over the limit by itself; check the limit before keeping a chunk`).toBeLessThan(
+      2 * 1024 * 1024,
+    );
+    expect(decoder.push('\n')).toEqual([{ kind: 'line-too-long', line: 1, limit }]);
+  });
+
   it('rejects a limit that is not a positive integer with RangeError', () => {
     for (const maxLineBytes of [0, -1, 1.5, Number.NaN]) {
       expect(() => new NdjsonDecoder({ maxLineBytes }), `maxLineBytes: ${maxLineBytes} should throw RangeError`).toThrow(RangeError);
