@@ -7,6 +7,17 @@ import { ROOT } from './root.ts';
 export const WORKBOOK_PREFIX = '@workbook/';
 
 /**
+ * The exercise an import names, for `@workbook/<chapter>/<exercise>` (with or without `.ts`/`.js`),
+ * and the known-bad file it asks for with `?known-bad=<file>` (the self-check's batched copies of
+ * a suite); `undefined` for any other import.
+ */
+export function workbookImport(specifier: string): { id: string; knownBad: string | null } | undefined {
+  if (!specifier.startsWith(WORKBOOK_PREFIX)) return undefined;
+  const [bare = '', query] = specifier.slice(WORKBOOK_PREFIX.length).split('?', 2);
+  return { id: bare.replace(/\.(js|ts)$/, ''), knownBad: new URLSearchParams(query).get('known-bad') };
+}
+
+/**
  * Where `@workbook/…` imports point.
  * - `target`: `chapters` (the learner's files, the default), `solutions` (the reference),
  *   or a directory laid out like them (the self-check's pristine stubs).
@@ -44,11 +55,11 @@ export function workbookTarget(options: TargetOptions = targetFromEnv()): Plugin
     // start can run the same code, even when one vitest run grades several targets at once.
     config: () => ({ test: { env: { WORKBOOK_SUITE_TARGET: JSON.stringify({ target: options.target ?? 'chapters', overrides }) } } }),
     async resolveId(source) {
-      if (!source.startsWith(WORKBOOK_PREFIX)) return null;
-      // `?known-bad=<file>` overrides this one import (the self-check's batched copies of a suite).
-      const [bare = '', query] = source.slice(WORKBOOK_PREFIX.length).split('?', 2);
-      const id = bare.replace(/\.(js|ts)$/, '');
-      const override = new URLSearchParams(query).get('known-bad') ?? overrides[id];
+      const named = workbookImport(source);
+      if (!named) return null;
+      const { id } = named;
+      // `?known-bad=<file>` overrides this one import.
+      const override = named.knownBad ?? overrides[id];
       if (!override) {
         // A missing file still resolves here, so the failure names the path the learner should create.
         return path.join(dir, `${id}.ts`);

@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { WORKBOOK_PREFIX } from '../core/workbook-target.ts';
+import { WORKBOOK_PREFIX, workbookImport } from '../core/workbook-target.ts';
 import { type Exercise, rel } from '../core/workbook.ts';
 
 /** Matches a module specifier in an import or export statement, static or dynamic. */
@@ -73,7 +73,7 @@ export function suiteCopy(source: string, exercise: Exercise, badFile?: string):
   let pointed = 0;
   const text = source.replace(SPECIFIER, (whole, keyword: string, quote: string, specifier: string) => {
     if (specifier.startsWith('.')) return `${keyword}${quote}${path.resolve(path.dirname(exercise.suitePath), specifier)}${quote}`;
-    if (badFile && specifier.replace(/\.(js|ts)$/, '') === exerciseImport) {
+    if (badFile && workbookImport(specifier)?.id === exercise.key) {
       pointed++;
       return `${keyword}${quote}${exerciseImport}?known-bad=${encodeURIComponent(rel(badFile))}${quote}`;
     }

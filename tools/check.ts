@@ -209,15 +209,12 @@ function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
   }
   for (const exercise of exercises) {
     const bads = badImplementations(exercise);
-    if (bads.length > 0 && batchable(exercise.suitePath)) {
-      const batch = writeBatch(exercise, bads, path.join(BATCH_DIR, exercise.key));
-      const project: CheckProject = { name: `bad:${exercise.key}`, include: [batch.reference, ...batch.copies.values()], target: 'solutions', stopAtFirstFailure: true, isolate: false };
-      for (const file of bads) {
-        const name = `bad:${exercise.key}/${path.basename(file, '.ts')}`;
-        expectations.push({ kind: 'bad', exercise, bug: describeBug(file), name, project, copy: batch.copies.get(file), referenceCopy: batch.reference });
-      }
-      continue;
-    }
+    const batch = bads.length > 0 && batchable(exercise.suitePath) ? writeBatch(exercise, bads, path.join(BATCH_DIR, exercise.key)) : undefined;
+    // A batch's expectations share its project; each reads its own copy of the suite.
+    const batched = batch && {
+      project: { name: `bad:${exercise.key}`, include: [batch.reference, ...batch.copies.values()], target: 'solutions', stopAtFirstFailure: true, isolate: false } satisfies CheckProject,
+      referenceCopy: batch.reference,
+    };
     for (const file of bads) {
       const name = `bad:${exercise.key}/${path.basename(file, '.ts')}`;
       expectations.push({
@@ -225,7 +222,9 @@ function plan(exercises: Exercise[], withTooling: boolean): Expectation[] {
         exercise,
         bug: describeBug(file),
         name,
-        project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) }, stopAtFirstFailure: true },
+        ...(batched
+          ? { ...batched, copy: batch?.copies.get(file) }
+          : { project: { name, include: [rel(exercise.suitePath)], target: 'solutions', overrides: { [exercise.key]: rel(file) }, stopAtFirstFailure: true } }),
       });
     }
   }

@@ -20,7 +20,7 @@ import type { LoadHook, ResolveHook } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../../../core/root.ts';
-import { targetDir, targetFromEnv, WORKBOOK_PREFIX } from '../../../core/workbook-target.ts';
+import { targetDir, targetFromEnv, workbookImport } from '../../../core/workbook-target.ts';
 import { EDITED_QUERY, type EditedModules } from './target.ts';
 
 const { target = 'chapters', overrides = {} } = targetFromEnv(process.env);
@@ -44,8 +44,9 @@ function exerciseOf(url: string): string | undefined {
 }
 
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
-  if (specifier.startsWith(WORKBOOK_PREFIX)) {
-    return nextResolve(urlOf(specifier.slice(WORKBOOK_PREFIX.length).replace(/\.(js|ts)$/, '')), context);
+  const named = workbookImport(specifier);
+  if (named) {
+    return nextResolve(urlOf(named.id), context);
   }
   const resolved = await nextResolve(specifier, context);
   const id = exerciseOf(resolved.url);
