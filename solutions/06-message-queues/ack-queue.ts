@@ -217,7 +217,7 @@ export class AckQueue<T> {
       }
       this.#expiryHead++;
     }
-    if (this.#expiryHead > 1024 && this.#expiryHead * 2 > this.#expiryOrder.length) {
+    if (this.#expiryHead * 2 > this.#expiryOrder.length) {
       this.#expiryOrder = this.#expiryOrder.slice(this.#expiryHead);
       this.#expiryHead = 0;
     }
@@ -235,7 +235,7 @@ export class AckQueue<T> {
     if (this.#readyHead === this.#ready.length) return undefined;
     const record = this.#ready[this.#readyHead];
     this.#ready[this.#readyHead++] = undefined;
-    if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
+    if (this.#readyHead * 2 > this.#ready.length) {
       this.#ready = this.#ready.slice(this.#readyHead);
       this.#readyHead = 0;
     }

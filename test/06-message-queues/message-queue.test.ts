@@ -149,6 +149,23 @@ describe('releases dequeued messages', () => {
     });
     expect(retained, 'the queue still references a message it has already handed out').toBe(false);
   });
+
+  it('a dequeued message is released whatever the queue held when its buffer grew', async () => {
+    // The message is the oldest one while the queue fills up to each size in turn, so whatever
+    // the initial capacity and growth rule, some queue grows its storage with the message in it.
+    const queues: MessageQueue<object>[] = [];
+    const retained = await isRetained((message) => {
+      for (let size = 1; size <= 130; size++) {
+        const queue = new MessageQueue<object>();
+        queue.enqueue(message);
+        for (let i = 1; i < size; i++) queue.enqueue({ i });
+        queue.dequeue();
+        queues.push(queue);
+      }
+    });
+    expect(retained, 'a queue still references its oldest message after handing it out (check what growing the buffer copies)').toBe(false);
+    expect(queues.every((queue, index) => queue.size === index)).toBe(true);
+  });
 });
 
 describe('constant-time dequeue', () => {
