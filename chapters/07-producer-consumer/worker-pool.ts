@@ -1,4 +1,4 @@
-// stub-hash: 07e95ad8c199b4db
+// stub-hash: edba260059bf476d
 // Exercise 07-producer-consumer/worker-pool: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 07-producer-consumer/worker-pool
 
@@ -23,7 +23,11 @@ export type Task<R> = (signal: AbortSignal) => Promise<R> | R;
 
 /** Options for one {@link WorkerPool.run} call. */
 export interface RunOptions {
-  /** Cancels the task: a queued task never starts; a running task's own signal is aborted. */
+  /**
+   * Cancels the task: a queued task never starts; a running task's own signal is aborted. The
+   * pool stops listening to this signal when the run ends (its task settles, or it is cancelled),
+   * so one long-lived signal can be shared by any number of runs.
+   */
   signal?: AbortSignal;
 }
 

@@ -19,7 +19,11 @@ export type Task<R> = (signal: AbortSignal) => Promise<R> | R;
 
 /** Options for one {@link WorkerPool.run} call. */
 export interface RunOptions {
-  /** Cancels the task: a queued task never starts; a running task's own signal is aborted. */
+  /**
+   * Cancels the task: a queued task never starts; a running task's own signal is aborted. The
+   * pool stops listening to this signal when the run ends (its task settles, or it is cancelled),
+   * so one long-lived signal can be shared by any number of runs.
+   */
   signal?: AbortSignal;
 }
 
@@ -44,10 +48,13 @@ export interface RunOptions {
  * await pool.close();
  */
 export class WorkerPool {
-  // A cancelled entry stays in `#queue`, marked, and is skipped when it reaches the head: removing
-  // it from the middle would cost O(n). `#waiting` counts only the entries not cancelled.
+  // Queued tasks form a singly linked list from `#head` to `#tail`: appending and taking the
+  // oldest are O(1). A cancelled entry stays in the list, marked, and is skipped when it reaches
+  // the head: unlinking it from the middle would cost O(n). `#waiting` counts only the entries
+  // not cancelled.
   readonly #concurrency: number;
-  readonly #queue = new Fifo<{ start: () => void; cancelled: boolean; detach: () => void }>();
+  #head: QueuedTask | undefined;
+  #tail: QueuedTask | undefined;
   #running = 0;
   #waiting = 0;
   #closed = false;
@@ -92,13 +99,16 @@ export class WorkerPool {
         reject(signal!.reason);
         this.#checkIdle();
       };
-      const entry = {
+      const entry: QueuedTask = {
         start: () => this.#start(task, signal, resolve, reject),
         cancelled: false,
         detach: () => signal?.removeEventListener('abort', onAbort),
+        next: undefined,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#queue.push(entry);
+      if (this.#tail === undefined) this.#head = entry;
+      else this.#tail.next = entry;
+      this.#tail = entry;
       this.#waiting++;
     });
   }
@@ -145,13 +155,11 @@ export class WorkerPool {
   #start<R>(task: Task<R>, signal: AbortSignal | undefined, resolve: (value: R) => void, reject: (error: unknown) => void): void {
     this.#running++;
     const controller = new AbortController();
-    let settled = false;
+    // Cancelling rejects run at once; the task's own result, when it comes, then changes nothing,
+    // because a promise settles only once.
     const onAbort = (): void => {
       controller.abort(signal!.reason);
-      if (!settled) {
-        settled = true;
-        reject(signal!.reason);
-      }
+      reject(signal!.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     let result: Promise<R>;
@@ -161,16 +169,8 @@ export class WorkerPool {
       result = Promise.reject(error);
     }
     result
-      .then(
-        (value) => {
-          if (!settled) resolve(value);
-        },
-        (error: unknown) => {
-          if (!settled) reject(error);
-        },
-      )
+      .then(resolve, reject)
       .finally(() => {
-        settled = true;
         signal?.removeEventListener('abort', onAbort);
         // The slot is freed only now, when the task has really stopped, even if it was cancelled.
         this.#running--;
@@ -179,8 +179,10 @@ export class WorkerPool {
   }
 
   #next(): void {
-    while (this.#running < this.#concurrency && this.#queue.size > 0) {
-      const entry = this.#queue.shift()!;
+    while (this.#running < this.#concurrency && this.#head !== undefined) {
+      const entry = this.#head;
+      this.#head = entry.next;
+      if (this.#head === undefined) this.#tail = undefined;
       if (entry.cancelled) continue;
       this.#waiting--;
       entry.detach(); // from now on, aborting reaches the task through its own signal
@@ -194,35 +196,10 @@ export class WorkerPool {
   }
 }
 
-/** A first-in, first-out queue on a growable ring buffer: O(1) amortized push and shift. */
-class Fifo<T> {
-  #items: (T | undefined)[] = new Array(8).fill(undefined);
-  #head = 0;
-  #size = 0;
-
-  get size(): number {
-    return this.#size;
-  }
-
-  push(item: T): void {
-    if (this.#size === this.#items.length) this.#grow();
-    this.#items[(this.#head + this.#size) & (this.#items.length - 1)] = item;
-    this.#size++;
-  }
-
-  shift(): T | undefined {
-    if (this.#size === 0) return undefined;
-    const item = this.#items[this.#head];
-    this.#items[this.#head] = undefined;
-    this.#head = (this.#head + 1) & (this.#items.length - 1);
-    this.#size--;
-    return item;
-  }
-
-  #grow(): void {
-    const next: (T | undefined)[] = new Array(this.#items.length * 2).fill(undefined);
-    for (let i = 0; i < this.#size; i++) next[i] = this.#items[(this.#head + i) & (this.#items.length - 1)];
-    this.#items = next;
-    this.#head = 0;
-  }
+/** A task waiting for a slot, and the link to the one queued after it. */
+interface QueuedTask {
+  start: () => void;
+  cancelled: boolean;
+  detach: () => void;
+  next: QueuedTask | undefined;
 }

@@ -67,6 +67,21 @@ describe('buffered send and receive', () => {
     expect(await receive(channel)).toEqual({ done: false, value: null });
   });
 
+  it('a large buffer keeps every value in order while sends and receives alternate', async () => {
+    const channel = new Channel<number>(40);
+    const received: unknown[] = [];
+    let next = 0;
+    // Fill part of the buffer, take some out, then fill it up: the buffer's start has moved on
+    // by the time it holds the most values.
+    const steps: Array<[sends: number, receives: number]> = [[10, 5], [35, 0], [0, 40]];
+    for (const [sends, receives] of steps) {
+      for (let i = 0; i < sends; i++) await send(channel, next++);
+      for (let i = 0; i < receives; i++) received.push((await receive(channel)).value);
+    }
+    expect(received, 'every buffered value should come out once, in the order it was sent').toEqual(Array.from({ length: 45 }, (_, i) => i));
+    expect(channel.size).toBe(0);
+  });
+
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('throws RangeError for capacity %s', (capacity) => {
     expect(() => new Channel(capacity)).toThrow(RangeError);
   });
@@ -105,6 +120,16 @@ describe('receive waits for a value', () => {
     await flushMicrotasks();
     expect(now(received)).toEqual(value(1));
     expect(channel.size, 'the value went to the waiting receiver, so the buffer should be empty').toBe(0);
+  });
+
+  it('many waiting receivers are served in arrival order, also when more arrive while values come in', async () => {
+    const channel = new Channel<number>(0);
+    const receivers = Array.from({ length: 30 }, () => track(channel.receive()));
+    for (let i = 0; i < 10; i++) await send(channel, i);
+    receivers.push(...Array.from({ length: 30 }, () => track(channel.receive())));
+    for (let i = 10; i < 60; i++) await send(channel, i);
+    await flushMicrotasks();
+    expect(receivers.map(now), 'the i-th waiting receiver should get the i-th value sent').toEqual(Array.from({ length: 60 }, (_, i) => value(i)));
   });
 
   it('every waiting receiver is woken when several values arrive at once', async () => {
@@ -151,6 +176,18 @@ describe('send waits for room', () => {
     await flushMicrotasks();
     expect(received).toEqual(['a', 'b', 'c']);
     expect([b.status, c.status]).toEqual(['fulfilled', 'fulfilled']);
+  });
+
+  it('many waiting senders are served in arrival order, also when more arrive while values are taken', async () => {
+    const channel = new Channel<number>(0);
+    const sends = Array.from({ length: 30 }, (_, i) => track(channel.send(i)));
+    const received: unknown[] = [];
+    for (let i = 0; i < 10; i++) received.push((await receive(channel)).value);
+    sends.push(...Array.from({ length: 30 }, (_, i) => track(channel.send(30 + i))));
+    for (let i = 0; i < 50; i++) received.push((await receive(channel)).value);
+    await flushMicrotasks();
+    expect(received, 'values should be taken from the waiting senders in the order they sent them').toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(sends.filter((s) => s.status !== 'fulfilled').length, 'every send whose value was taken should have completed').toBe(0);
   });
 
   it('a waiting sender completes only once its value has moved into the buffer', async () => {
@@ -275,6 +312,22 @@ describe('async iteration', () => {
     await flushMicrotasks();
     expect(consumer.status).toBe('fulfilled');
     expect(consumed).toEqual(['x']);
+  });
+
+  it('leaving a for await loop with break does not close the channel', async () => {
+    const channel = new Channel<number>(3);
+    for (const i of [1, 2, 3]) await send(channel, i);
+    const consumed: number[] = [];
+    const loop = (async () => {
+      for await (const message of channel) {
+        collect(consumed, message);
+        break;
+      }
+    })();
+    await settled(loop, 'a for await loop that breaks after its first value');
+    expect(consumed).toEqual([1]);
+    expect(await receive(channel), 'the values the loop left behind should still be there for other consumers').toEqual(value(2));
+    await expect(send(channel, 4), 'the channel should stay open after a loop breaks').resolves.toBeUndefined();
   });
 
   it('two for await loops share the values: each value reaches exactly one of them', async () => {

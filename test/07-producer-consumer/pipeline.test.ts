@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { ChannelClosedError } from '@workbook/07-producer-consumer/channel';
 import { runPipeline } from '@workbook/07-producer-consumer/pipeline';
 import { checkInterleavings, type World } from '../support/concurrency/index.ts';
-import { flushMicrotasks, settled, track } from '../support/async.ts';
+import { deferred, type Deferred, flushMicrotasks, settled, track } from '../support/async.ts';
 
 // Exploring interleavings is CPU-bound; on a busy machine it can take longer than the default
 // timeout. Hangs are still caught without it: the interleaving explorer reports a deadlock as soon as nothing can run.
@@ -196,6 +197,19 @@ describe('surfaces errors', () => {
     expect(running.reason).toBe(boom);
   });
 
+  it("rejects with a producer's error even when that error is a ChannelClosedError", async () => {
+    // A producer that reads from an earlier stage, which was closed under it.
+    const upstream = new ChannelClosedError('the upstream stage was closed');
+    async function* forwarding() {
+      yield 1;
+      throw upstream;
+    }
+    const running = track(runPipeline({ producers: [forwarding()], consumers: 1, capacity: 1, handle: () => {} }));
+    await flushMicrotasks();
+    expect(running.status, "no other task failed, so the producer's error is the pipeline's error and must not be swallowed").toBe('rejected');
+    expect(running.reason).toBe(upstream);
+  });
+
   it('starts no new item after a failure', async () => {
     const started: number[] = [];
     const running = track(
@@ -212,6 +226,32 @@ describe('surfaces errors', () => {
     await flushMicrotasks();
     expect(running.status).toBe('rejected');
     expect(started, 'after item 2 failed, no further item should be handled').toEqual([1, 2]);
+  });
+
+  it('a consumer still busy when another fails finishes its item, then starts no new one', async () => {
+    const calls = new Map<number, Deferred<void>>();
+    const running = track(
+      runPipeline({
+        producers: [[1, 2, 3, 4, 5, 6]],
+        consumers: 2,
+        capacity: 2,
+        handle: (item) => {
+          const call = deferred();
+          calls.set(item, call);
+          return call.promise;
+        },
+      }),
+    );
+    await flushMicrotasks();
+    expect([...calls.keys()], 'each of the two consumers should be handling one item').toEqual([1, 2]);
+    calls.get(2)!.reject(new Error('cannot handle 2'));
+    await flushMicrotasks();
+    expect(running.status, 'the handler of item 1 is still running, so runPipeline must wait for it').toBe('pending');
+    calls.get(1)!.resolve();
+    await flushMicrotasks();
+    expect([...calls.keys()], 'after item 2 failed, no consumer should start another item, even with items left in the channel').toEqual([1, 2]);
+    expect(running.status).toBe('rejected');
+    expect((running.reason as Error).message).toBe('cannot handle 2');
   });
 
   it('under every explored interleaving, a failing handler rejects the pipeline with its error and nothing hangs', async () => {

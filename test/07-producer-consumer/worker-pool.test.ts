@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { PoolClosedError, WorkerPool } from '@workbook/07-producer-consumer/worker-pool';
@@ -139,6 +140,40 @@ describe('starts queued tasks in arrival order', () => {
     }
     await flushMicrotasks();
     expect(t.started).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('many queued tasks start in arrival order, also when more are queued while the first ones run', async () => {
+    const pool = new WorkerPool(2);
+    const t = controllable();
+    const names = Array.from({ length: 40 }, (_, i) => `task ${i}`);
+    for (const name of names.slice(0, 20)) track(pool.run(t.task(name)));
+    for (const name of names.slice(0, 6)) {
+      await flushMicrotasks();
+      t.finish(name);
+    }
+    for (const name of names.slice(20)) track(pool.run(t.task(name)));
+    for (const name of names.slice(6, 38)) {
+      await flushMicrotasks();
+      t.finish(name);
+    }
+    await flushMicrotasks();
+    expect(t.started, 'tasks should start in the order run was called').toEqual(names);
+    expect([pool.running, pool.waiting]).toEqual([2, 0]);
+  });
+
+  it('after the queue has emptied, newly queued tasks still start in arrival order', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    for (const round of [1, 2]) {
+      for (const name of ['a', 'b', 'c']) track(pool.run(t.task(`${name}${round}`)));
+      for (const name of ['a', 'b', 'c']) {
+        await flushMicrotasks();
+        t.finish(`${name}${round}`);
+      }
+      await flushMicrotasks();
+      expect([pool.running, pool.waiting], `after round ${round}, nothing should be running or waiting`).toEqual([0, 0]);
+    }
+    expect(t.started, 'the second round was queued after the first had drained, and should run all the same').toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'c2']);
   });
 });
 
@@ -301,6 +336,44 @@ describe('cancellation', () => {
     await flushMicrotasks();
     expect(t.started).toEqual(['stubborn', 'next']);
     expect(t.maxActive).toBe(1);
+  });
+
+  it('once its runs have ended, a signal shared by many runs is left with no listener from the pool', async () => {
+    const pool = new WorkerPool(2);
+    const t = controllable();
+    const controller = new AbortController();
+    const { signal } = controller;
+    const names = Array.from({ length: 12 }, (_, i) => `task ${i}`);
+    const runs = names.map((name) => track(pool.run(t.task(name), { signal })));
+    for (const [i, name] of names.entries()) {
+      await flushMicrotasks();
+      if (i % 3 === 0) t.fail(name, new Error(`${name} failed`));
+      else t.finish(name);
+    }
+    await flushMicrotasks();
+    expect(runs.filter((r) => r.status === 'pending').length, 'every run should have settled').toBe(0);
+    expect(
+      getEventListeners(signal, 'abort').length,
+      'every run has ended, so the pool should have removed its abort listeners: a long-lived signal would otherwise collect one per run',
+    ).toBe(0);
+  });
+
+  it('a cancelled run leaves no listener on its signal, whether its task was queued or still running', async () => {
+    const pool = new WorkerPool(1);
+    const t = controllable();
+    const running = new AbortController();
+    const queued = new AbortController();
+    track(pool.run(t.task('stubborn'), { signal: running.signal }));
+    track(pool.run(t.task('queued'), { signal: queued.signal }));
+    await flushMicrotasks();
+    queued.abort(new Error('cancel the queued task'));
+    running.abort(new Error('cancel the running task'));
+    await flushMicrotasks();
+    expect(t.started, 'the cancelled running task ignores its signal and keeps running').toEqual(['stubborn']);
+    expect(getEventListeners(queued.signal, 'abort').length, 'the queued run was cancelled, so the pool should no longer listen to its signal').toBe(0);
+    expect(getEventListeners(running.signal, 'abort').length, 'the running run was cancelled, so the pool should no longer listen to its signal').toBe(0);
+    t.finish('stubborn');
+    await flushMicrotasks();
   });
 
   it('under every explored interleaving, cancellation never breaks the limit and a task cancelled while queued never starts', async () => {
