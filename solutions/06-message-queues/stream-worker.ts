@@ -188,7 +188,6 @@ export class StreamWorker {
 
   async #round(signal: AbortSignal | undefined, block: number | undefined): Promise<PollResult> {
     const result: PollResult = { acked: [], failed: [], deadLettered: [] };
-    if (signal?.aborted) return result;
     await this.#ensureGroup();
     const reclaimed = await this.#reclaim();
     const room = this.#batchSize - reclaimed.length;
@@ -205,7 +204,7 @@ export class StreamWorker {
     this.#groupReady ??= this.#redis.xgroup('CREATE', this.#stream, this.#group, '0', 'MKSTREAM').then(
       () => undefined,
       (error: unknown) => {
-        if (String((error as Error)?.message).startsWith('BUSYGROUP')) return; // another worker made it
+        if ((error as Error).message.startsWith('BUSYGROUP')) return; // another worker made it
         this.#groupReady = undefined;
         throw error;
       },
@@ -216,18 +215,21 @@ export class StreamWorker {
   async #reclaim(): Promise<StreamEntry[]> {
     const reply = (await this.#redis.xautoclaim(
       this.#stream, this.#group, this.#consumer, this.#visibilityTimeout, this.#claimCursor, 'COUNT', this.#batchSize,
-    )) as [string, [string, string[] | null][], ...unknown[]];
+    )) as [string, [string, string[]][], string[]];
     // The cursor returns to '0-0' once the whole pending list has been scanned.
     this.#claimCursor = reply[0];
-    const claimed = reply[1].filter((item): item is [string, string[]] => item[1] !== null);
-    if (claimed.length === 0) return [];
+    // Entries deleted from the stream (trimmed) are not claimed: since Redis 7.0 XAUTOCLAIM drops
+    // them from the pending list and lists their ids apart, in reply[2].
+    const claimed = reply[1];
     // XAUTOCLAIM does not report delivery counts; XPENDING does, one entry per range query.
+    // An empty pipeline resolves with no replies and sends nothing.
     const pipeline = this.#redis.pipeline();
     for (const [id] of claimed) pipeline.xpending(this.#stream, this.#group, id, id, 1);
-    const counts = (await pipeline.exec()) ?? [];
+    // Only a transaction whose WATCH failed resolves with null; a plain pipeline never does.
+    const counts = (await pipeline.exec())!;
     const entries: StreamEntry[] = [];
     claimed.forEach(([id, flat], i) => {
-      const [error, rows] = counts[i] ?? [];
+      const [error, rows] = counts[i]!;
       if (error) throw error;
       // Each row is [id, consumer, idle ms, delivery count]. No row, or another owner: someone
       // acked or reclaimed the entry in the meantime, and it is no longer this worker's.
@@ -244,8 +246,9 @@ export class StreamWorker {
         : await this.#redis.xreadgroup('GROUP', this.#group, this.#consumer, 'COUNT', count, 'BLOCK', block, 'STREAMS', this.#stream, '>');
     if (!reply) return [];
     const entries: StreamEntry[] = [];
-    for (const [, items] of reply as [string, [string, string[] | null][]][]) {
-      for (const [id, flat] of items) if (flat) entries.push({ id, fields: toRecord(flat), deliveries: 1 });
+    // Reading with '>' returns only new entries, which exist, so every entry has its fields.
+    for (const [, items] of reply as [string, [string, string[]][]][]) {
+      for (const [id, flat] of items) entries.push({ id, fields: toRecord(flat), deliveries: 1 });
     }
     return entries;
   }
@@ -281,7 +284,10 @@ export class StreamWorker {
       .xadd(this.#deadLetterStream, '*', 'originalId', entry.id, 'reason', reason, 'deliveries', String(deliveries), 'fields', JSON.stringify(entry.fields))
       .xack(this.#stream, this.#group, entry.id)
       .exec();
-    const failure = replies?.find(([error]) => error)?.[0];
+    // exec() resolves with null only when a WATCHed key changed, and nothing is watched here. A
+    // command can still fail inside the transaction (a dead-letter key holding another type): its
+    // error is among the replies, and the entry must not be reported as dead-lettered.
+    const failure = replies!.find(([error]) => error)?.[0];
     if (failure) throw failure;
   }
 }
@@ -329,6 +335,6 @@ function positiveInteger(name: string, value: unknown): void {
 /** Redis returns fields flat, `[name, value, name, value, …]`. */
 function toRecord(flat: string[]): Record<string, string> {
   const pairs: [string, string][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
   return Object.fromEntries(pairs); // own properties even for a field named __proto__
 }

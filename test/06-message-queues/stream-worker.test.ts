@@ -125,6 +125,32 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
+/**
+ * Makes `client` run `interlude` right after the next XAUTOCLAIM it sends. Redis runs the commands
+ * of one connection in order, so the interlude's commands run after the claim and before anything
+ * the worker sends once it has the claim's reply: the window in which another client may ack or
+ * take over an entry the worker has just claimed. Resolves when the interlude is done.
+ */
+function afterNextAutoclaim(client: Redis, interlude: () => Promise<unknown>): Promise<unknown> {
+  const done = deferred<unknown>();
+  const send = client.sendCommand.bind(client);
+  let armed = true;
+  client.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    const sent = send(...args);
+    if (armed && args[0].name.toLowerCase() === 'xautoclaim') {
+      armed = false;
+      interlude().then(done.resolve, done.reject);
+    }
+    return sent;
+  }) as Redis['sendCommand'];
+  return done.promise;
+}
+
+/** Whether a logged XREADGROUP waited for new entries with `BLOCK <ms>`. */
+function blocksFor(read: string[], ms: number): boolean {
+  return read.some((arg, i) => arg.toUpperCase() === 'BLOCK' && read[i + 1] === String(ms));
+}
+
 describe('creates the group and delivers entries', () => {
   it('creates the stream and the group on the first round when neither exists', async () => {
     const admin = redis.client();
@@ -145,6 +171,33 @@ describe('creates the group and delivers entries', () => {
       { id: ids[2], fields: { n: '2' }, deliveries: 1 },
     ]);
     expect(result).toEqual({ acked: ids, failed: [], deadLettered: [] });
+  });
+
+  it("hands the handler exactly the producer's field-value pairs, in their order", async () => {
+    const admin = redis.client();
+    await admin.xadd(STREAM, '*', 'request', '{"prompt":"hi"}', 'tenant', 'acme');
+    const fields: [string, string][][] = [];
+    await worker('w1', (entry) => void fields.push(Object.entries(entry.fields))).poll();
+    expect(fields, 'entry.fields must hold the pairs Redis returned, and nothing else').toEqual([
+      [
+        ['request', '{"prompt":"hi"}'],
+        ['tenant', 'acme'],
+      ],
+    ]);
+  });
+
+  it('a round that failed to create the group creates it on the next round', async () => {
+    const admin = redis.client();
+    await admin.set(STREAM, 'not a stream');
+    const w = worker('w1', () => {});
+    await expect(w.poll(), 'XGROUP CREATE on a key holding a string fails with WRONGTYPE').rejects.toThrow(/WRONGTYPE/);
+    await admin.del(STREAM);
+    const [id] = await add(admin, 1);
+    expect(await w.poll(), 'only BUSYGROUP means the group exists; after any other error the next round must create it').toEqual({
+      acked: [id],
+      failed: [],
+      deadLettered: [],
+    });
   });
 
   it('joins a group that already exists without an error', async () => {
@@ -287,6 +340,73 @@ describe("reclaims a crashed worker's entries", () => {
     expect(seen.calls.map((c) => c.deliveries)).toEqual([1, 2]);
   });
 
+  it('counts reclaimed entries toward batchSize: new entries fill only the room left', async () => {
+    const admin = redis.client();
+    const ids = await add(admin, 6);
+    await crashingWorker('a', { batchSize: 3 });
+    await age(admin, TIMEOUT + 1);
+    const b = worker('b', () => {}, { batchSize: 2 });
+    const rounds = [(await b.poll()).acked, (await b.poll()).acked];
+    expect(rounds, 'round 1 reclaims 2 entries and has no room left; round 2 reclaims 1 and reads 1 new one').toEqual([
+      [ids[0], ids[1]],
+      [ids[2], ids[3]],
+    ]);
+    expect(await pending(admin), 'entries beyond the batch must not be read yet').toEqual([]);
+  });
+
+  it('run() handles reclaimed entries at once, without first waiting block ms for new ones', async () => {
+    const admin = redis.client();
+    const [id] = await add(admin, 1);
+    await crashingWorker('a');
+    await age(admin, TIMEOUT + 1);
+    const stop = new AbortController();
+    const seen = recorder();
+    const running = worker(
+      'b',
+      (entry) => {
+        seen.calls.push(entry);
+        stop.abort();
+      },
+      { block: TIMEOUT },
+    ).run({ signal: stop.signal });
+    running.catch(() => {}); // if the check below fails, the test's end closes the connection under it
+    await within(running, 'run() to handle the reclaimed entry; it must block only when it has nothing to do');
+    expect(seen.ids()).toEqual([id]);
+  });
+
+  it('an idle run() waits for new entries inside XREADGROUP … BLOCK, not in a loop of reads', async () => {
+    const log = await redis.monitor();
+    const stop = new AbortController();
+    const running = worker('w1', () => {}, { block: 20 }).run({ signal: stop.signal });
+    running.catch(() => {}); // if a check below fails first, the test's end closes the connection under it
+    await until(async () => {
+      await log.sync();
+      return log.commands.some(([name]) => name === 'xreadgroup');
+    }, 'run() to read from the stream');
+    stop.abort();
+    await within(running, 'run() to notice the abort while waiting for entries');
+    await log.sync();
+    const reads = log.commands.filter(([name]) => name === 'xreadgroup');
+    expect(
+      reads.filter((read) => !blocksFor(read, 20)),
+      'with nothing to reclaim, every XREADGROUP of run() must wait with BLOCK 20 (the block option)',
+    ).toEqual([]);
+  });
+
+  it('rejects with the error Redis replied when it refuses to report delivery counts', async () => {
+    const admin = redis.client();
+    await add(admin, 1);
+    await crashingWorker('a');
+    await age(admin, TIMEOUT + 1);
+    await admin.call('ACL', 'SETUSER', 'no-xpending', 'on', '>secret', '~*', '&*', '+@all', '-xpending');
+    try {
+      const limited = redis.client({ username: 'no-xpending', password: 'secret' });
+      await expect(worker('b', () => {}, { redis: limited }).poll(), "XPENDING's NOPERM error must reach the caller").rejects.toThrow(/NOPERM/);
+    } finally {
+      await admin.call('ACL', 'DELUSER', 'no-xpending');
+    }
+  });
+
   it('reclaims every idle entry, however long the pending list is', async () => {
     const admin = redis.client();
     const ids = await add(admin, 30);
@@ -345,6 +465,14 @@ describe('dead-letters an entry after maxDeliveries', () => {
     expect(await pending(admin)).toEqual([]);
   });
 
+  it('rejects when Redis refuses to store the dead letter', async () => {
+    const admin = redis.client();
+    await add(admin, 1);
+    await admin.set(`${STREAM}:dead`, 'not a stream');
+    const w = worker('w1', () => Promise.reject(new Error('poison')), { maxDeliveries: 1 });
+    await expect(w.poll(), 'an entry whose XADD failed inside MULTI must not be reported as dead-lettered').rejects.toThrow(/WRONGTYPE/);
+  });
+
   it('other entries keep flowing past a poison entry', async () => {
     const admin = redis.client();
     const ids = await add(admin, 4);
@@ -380,6 +508,26 @@ describe('two workers share a group without duplicates', () => {
     expect(byWorker.b).toHaveLength(5);
     expect([...byWorker.a!, ...byWorker.b!].sort(), 'no entry may go to both workers').toEqual([...ids].sort());
     expect(await pending(admin)).toEqual([]);
+  });
+
+  it('an entry acked or taken over by another consumer while this worker reclaims it is left to them', async () => {
+    const admin = redis.client();
+    const [acked, taken] = await add(admin, 2);
+    await crashingWorker('a', { batchSize: 2 });
+    await age(admin, TIMEOUT + 1);
+    const client = redis.client();
+    const interlude = afterNextAutoclaim(client, () =>
+      Promise.all([
+        client.xack(STREAM, GROUP, acked!), // worker a finishes late and acks its entry
+        client.xclaim(STREAM, GROUP, 'c', 0, taken!, 'JUSTID'), // worker c takes the other over
+      ]),
+    );
+    let calls = 0;
+    const result = await worker('b', () => void calls++, { redis: client }).poll();
+    await interlude;
+    expect(calls, "after XAUTOCLAIM, XPENDING shows one entry acked and the other owned by c: neither is b's any more").toBe(0);
+    expect(result).toEqual({ acked: [], failed: [], deadLettered: [] });
+    expect(await pending(admin)).toEqual([{ id: taken, consumer: 'c', deliveries: 2 }]);
   });
 
   it('workers taking turns handle every entry exactly once', async () => {
@@ -446,6 +594,19 @@ describe('stops gracefully on abort', () => {
     expect(seen.calls, 'the aborted worker must not have read anything').toHaveLength(2);
   });
 
+  it('without a signal, run() keeps handling entries until Redis fails, then rejects', async () => {
+    const admin = redis.client();
+    const client = redis.client();
+    const seen = recorder();
+    const running = worker('w1', (entry) => void seen.calls.push(entry), { redis: client, block: 20 }).run();
+    running.catch(() => {}); // if a check below fails first, the test's end closes the connection under it
+    const ids = await add(admin, 2);
+    await until(async () => seen.calls.length === 2, 'run() without options to handle the 2 new entries');
+    client.disconnect();
+    await expect(within(running, 'run() to reject once its connection is closed')).rejects.toThrow(/Connection is closed/);
+    expect(seen.ids()).toEqual(ids);
+  });
+
   it('keeps handling entries added while it runs, and an idle worker stops within block ms', async () => {
     const admin = redis.client();
     const stop = new AbortController();
@@ -462,6 +623,7 @@ describe('stops gracefully on abort', () => {
 });
 
 describe('the producer appends and trims', () => {
+
   it('addEntry appends the fields with an id chosen by Redis and returns it', async () => {
     const admin = redis.client();
     const first = await addEntry(admin, STREAM, { request: '{"prompt":"hi"}', tenant: 'acme' });
@@ -496,6 +658,12 @@ describe('the producer appends and trims', () => {
     await expect(addEntry(admin, STREAM, { n: '1' }, { maxLength: 2.5 })).rejects.toThrow(RangeError);
     expect(await admin.exists(STREAM), 'a rejected call must not write anything').toBe(0);
   });
+
+  it('rejects a field value that is not a string with a TypeError, writing nothing', async () => {
+    const admin = redis.client();
+    await expect(addEntry(admin, STREAM, { n: '1', tokens: 42 as never })).rejects.toThrow(TypeError);
+    expect(await admin.exists(STREAM), 'a rejected call must not write anything').toBe(0);
+  });
 });
 
 describe('validates its options', () => {
@@ -523,6 +691,14 @@ describe('validates its options', () => {
 
   it.each(['stream', 'group', 'consumer', 'deadLetterStream'] as const)('rejects an empty %s with a TypeError', (name) => {
     expect(() => new StreamWorker({ ...base(), [name]: '' })).toThrow(TypeError);
+  });
+
+  it.each([undefined, null])('rejects redis = %s with a TypeError', (value) => {
+    expect(() => new StreamWorker({ ...base(), redis: value as never })).toThrow(TypeError);
+  });
+
+  it.each(['stream', 'group', 'consumer', 'deadLetterStream'] as const)('rejects a %s that is not a string with a TypeError', (name) => {
+    expect(() => new StreamWorker({ ...base(), [name]: 42 as never })).toThrow(TypeError);
   });
 
   it('rejects a handler that is not a function with a TypeError', () => {
