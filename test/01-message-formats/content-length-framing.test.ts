@@ -227,7 +227,7 @@ describe('validates the header', () => {
   });
 
   it('takes only \r\n\r\n as the end of the header part, not a near miss', () => {
-    for (const nearMiss of ['\n\r\n', '\r\r\n', '\r\n\n', '\r\n\r', '\r \r\n']) {
+    for (const nearMiss of ['\n\r\n', '\r\r\n', '\r\n\n', '\r\n\r', '\r \r\n', '\r\nX\n']) {
       const decoder = new FrameDecoder();
       expect(decoder.push(utf8(`Content-Length: 2${nearMiss}{}{}`)), `the header part ${JSON.stringify(`Content-Length: 2${nearMiss}`)} has not ended`).toEqual([]);
     }
