@@ -1,4 +1,4 @@
-// stub-hash: 79b47edb77db65bf
+// stub-hash: f568b24c2a923c8a
 // Exercise 10-agent-protocols/mcp-http: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 10-agent-protocols/mcp-http
 
@@ -38,6 +38,8 @@ export interface McpHttpServerOptions {
  *     notification (progress) comes first: each message is one SSE event `event: message`, and
  *     the stream ends after the response. A request that ends without a response (cancelled)
  *     ends its stream empty. The client dropping the connection does not cancel the request.
+ *   - A request whose id is that of a request of the session whose response is still open (even a
+ *     cancelled one whose tool has not yet stopped) → 400; the first request is not disturbed.
  * - **Sessions.** An `initialize` request without `Mcp-Session-Id` starts a session; a successful
  *   answer carries the new `Mcp-Session-Id` header: a random UUID, so that no one can guess another
  *   client's session. Every other POST and DELETE must carry it: missing → 400, unknown or ended →

@@ -1,4 +1,4 @@
-// stub-hash: bd7104d197447aa4
+// stub-hash: fe90413d21a568c7
 // Exercise 10-agent-protocols/mcp-server: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 10-agent-protocols/mcp-server
 
@@ -210,21 +210,26 @@ export function checkArguments(schema: JsonSchema, value: unknown, path = 'argum
  * - `initialize` → negotiates the version: the client's if it is one of
  *   {@link SUPPORTED_PROTOCOL_VERSIONS}, {@link LATEST_PROTOCOL_VERSION} otherwise; declares the
  *   `tools` capability and `serverInfo`. A second `initialize` is an Invalid Request error; one
- *   whose `protocolVersion` is not a string is an Invalid Params error.
+ *   whose `protocolVersion` is not a string is an Invalid Params error, with the supported
+ *   versions in `error.data.supported`.
  * - `ping` → an empty result, at any time, before `initialize` too.
  * - any other request before `initialize` → a `ServerNotInitialized` error; nothing runs.
  * - `tools/list` → every registered tool's `name`, `title`, `description` and `inputSchema`.
  * - `tools/call` → runs the tool. Protocol errors (JSON-RPC errors): a missing `name`, an unknown
  *   tool, `arguments` that are not an object (Invalid Params). Tool execution errors (a result with
  *   `isError: true` and a text block saying what went wrong, so a model can correct itself):
- *   arguments that do not fit the tool's `inputSchema`, and anything the handler throws.
+ *   arguments that do not fit the tool's `inputSchema`, and anything the handler throws. A handler
+ *   that returns something other than a `CallToolResult` (an object with a `content` array) is an
+ *   Internal Error: the server's own bug, not the model's.
  * - `notifications/cancelled` → aborts the named request's `signal`; no response is ever sent for
  *   that request, and its progress stops. Unknown or finished ids are ignored.
- * - other notifications, and responses, are never answered. Unknown methods get Method Not Found.
+ * - other notifications, and responses (with an id or without), are never answered. Unknown methods get Method Not Found.
  * - anything that is not a JSON-RPC 2.0 message (an array too: MCP has no batches since
  *   2025-06-18) gets an Invalid Request error, with the id when one could be read.
  *
  * Requests run concurrently: `handle` does not wait for one call to finish before serving the next.
+ * A request whose id belongs to a call still running is an Invalid Request error; the server
+ * remembers only running calls, so an id is free again once its call has been answered or cancelled.
  *
  * @example
  * const server = new McpServer({ name: 'demo', version: '1.0.0', send: (m) => console.error(JSON.stringify(m)) });

@@ -34,6 +34,8 @@ export interface McpHttpServerOptions {
  *     notification (progress) comes first: each message is one SSE event `event: message`, and
  *     the stream ends after the response. A request that ends without a response (cancelled)
  *     ends its stream empty. The client dropping the connection does not cancel the request.
+ *   - A request whose id is that of a request of the session whose response is still open (even a
+ *     cancelled one whose tool has not yet stopped) → 400; the first request is not disturbed.
  * - **Sessions.** An `initialize` request without `Mcp-Session-Id` starts a session; a successful
  *   answer carries the new `Mcp-Session-Id` header: a random UUID, so that no one can guess another
  *   client's session. Every other POST and DELETE must carry it: missing → 400, unknown or ended →
@@ -136,7 +138,9 @@ export class McpHttpServer {
     if (url.pathname !== this.#path) return reply(res, 404, 'Not Found');
     const origin = req.headers.origin;
     if (origin !== undefined && !this.#allowedOrigins.has(origin)) return reply(res, 403, `Forbidden: Origin ${origin} is not allowed`);
-    if (req.method === 'POST') return void this.#post(req, res);
+    // #post rejects only when the request's connection fails (the client went away mid-body):
+    // there is no one left to answer, but the rejection must not go unhandled.
+    if (req.method === 'POST') return void this.#post(req, res).catch(() => res.destroy());
     if (req.method === 'DELETE') return this.#delete(req, res);
     res.setHeader('Allow', 'POST, DELETE');
     reply(res, 405, 'Method Not Allowed: this endpoint takes POST and DELETE');
@@ -227,12 +231,15 @@ class Session {
   }
 
   async serve(request: Request, res: ServerResponse): Promise<void> {
+    // The McpServer refuses an id in use too, but its error would go to the stream of the request
+    // that holds the id, and end it: refuse the newcomer here, on its own response.
+    if (this.#exchanges.has(request.id)) return reply(res, 400, `Invalid Request: id ${JSON.stringify(request.id)} is still open in this session`);
     const exchange = new Exchange(res, this.id, request.method === 'initialize');
     this.#exchanges.set(request.id, exchange);
     try {
       await this.server.handle(request);
     } finally {
-      if (this.#exchanges.get(request.id) === exchange) this.#exchanges.delete(request.id);
+      this.#exchanges.delete(request.id);
       exchange.finish();
     }
   }

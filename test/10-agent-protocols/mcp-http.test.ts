@@ -1,6 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { McpHttpServer } from '@workbook/10-agent-protocols/mcp-http';
 import { McpServer, type Send } from '@workbook/10-agent-protocols/mcp-server';
@@ -77,6 +79,8 @@ function sseMessages(body: string): Record<string, unknown>[] {
 /** An HTTP server on a free loopback port whose sessions run the graded McpServer with test tools. */
 async function start() {
   const events: string[] = [];
+  // The release of each running `wait` call, by its key.
+  const gates = new Map<string, () => void>();
   const createServer = (send: Send): McpServer => {
     const server = new McpServer({ name: 'http-suite', version: '1.0.0', send });
     server.registerTool({
@@ -114,13 +118,22 @@ async function start() {
         });
       },
     });
+    server.registerTool({
+      name: 'wait',
+      description: 'Waits until the test releases it, even when cancelled, then answers with its key',
+      inputSchema: { type: 'object', properties: { key: { type: 'string' } }, required: ['key'] },
+      handler: ({ key }) => new Promise((resolve) => gates.set(key as string, () => resolve(text(key as string)))),
+    });
     return server;
   };
   const http = new McpHttpServer({ createServer, allowedOrigins: [ALLOWED_ORIGIN], maxBodyBytes: BODY_LIMIT });
   const url = await within(http.listen(), 'the HTTP server listening');
   afterThisTest(() => http.close());
-  return { http, url, events };
+  return { http, url, events, gates };
 }
+
+const toolCall = (id: number, name: string, args: Record<string, unknown>) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+const cancelled = (requestId: number) => ({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId } });
 
 /** The official SDK client connected over Streamable HTTP, with every exchange recorded. */
 async function connect(url: URL) {
@@ -160,10 +173,34 @@ describe('the SDK client works over HTTP', TIMEOUT, () => {
     expect(client.getServerVersion()).toEqual({ name: 'http-suite', version: '1.0.0' });
     expect(transport.sessionId).toEqual(expect.any(String));
     const { tools } = await client.listTools(undefined, REQUEST);
-    expect(tools.map((t) => t.name)).toEqual(['add', 'count', 'block']);
+    expect(tools.map((t) => t.name)).toEqual(['add', 'count', 'block', 'wait']);
     await expect(client.callTool({ name: 'add', arguments: { a: 20, b: 22 } }, undefined, REQUEST)).resolves.toEqual(text('42'));
     await expect(client.ping(REQUEST)).resolves.toEqual({});
     expect(errors).toEqual([]);
+  });
+
+  it('brackets an IPv6 host in the URL it resolves to', async () => {
+    const http = new McpHttpServer({ createServer: (send) => new McpServer({ name: 'v6', version: '1', send }) });
+    afterThisTest(() => http.close());
+    const url = await within(http.listen(0, '::1'), 'the HTTP server listening on ::1');
+    expect(url.hostname).toBe('[::1]');
+    expect((await post(url, initializeRequest(1))).status).toBe(200);
+  });
+
+  it('rejects listen() when the port is taken, instead of crashing', async () => {
+    const { url } = await start();
+    const second = new McpHttpServer({ createServer: (send) => new McpServer({ name: 'second', version: '1', send }) });
+    afterThisTest(() => second.close());
+    await expect(within(second.listen(Number(url.port)), 'listen() on a taken port settling')).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('refuses options without createServer, or with a maxBodyBytes that is not a positive integer', () => {
+    const createServer = (send: Send) => new McpServer({ name: 'n', version: '1', send });
+    expect(() => new McpHttpServer({} as never)).toThrow(TypeError);
+    for (const maxBodyBytes of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new McpHttpServer({ createServer, maxBodyBytes }), `maxBodyBytes ${maxBodyBytes}`).toThrow(RangeError);
+    }
+    expect(() => new McpHttpServer({ createServer, maxBodyBytes: 1 }), 'one byte is a positive integer').not.toThrow();
   });
 
   it('listens on loopback at the endpoint path', async () => {
@@ -267,6 +304,40 @@ describe('sessions by Mcp-Session-Id', TIMEOUT, () => {
     expect((await fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': 'no-such-session' } })).status).toBe(404);
   });
 
+  it('starts a session only for an initialize request without Mcp-Session-Id', async () => {
+    const { url, http } = await start();
+    const notification = await post(url, { jsonrpc: '2.0', method: 'initialize', params: (initializeRequest(1) as { params: unknown }).params });
+    expect(notification.status, 'an initialize without an id is a notification: it starts nothing, and lacks a session id').toBe(400);
+    expect(http.sessionCount).toBe(0);
+    const session = await rawSession(url);
+    const again = await post(url, initializeRequest(2), { 'mcp-session-id': session });
+    expect(JSON.parse(again.text), 'an initialize inside a session goes to that session, which refuses it').toMatchObject({ id: 2, error: { code: -32600 } });
+    expect(http.sessionCount).toBe(1);
+  });
+
+  it('refuses a request whose id is still open in the session, and still answers the first', async () => {
+    const { url, gates } = await start();
+    const headers = { 'mcp-session-id': await rawSession(url) };
+    const first = post(url, toolCall(5, 'wait', { key: 'first' }), headers);
+    first.catch(() => {}); // awaited below; a failure before that must not leak into the next test
+    await until(() => gates.has('first'), 'the first call starting');
+    const second = await post(url, toolCall(5, 'add', { a: 1, b: 2 }), headers);
+    expect(second.status, 'a second request with the id of an open one is refused').toBe(400);
+    expect(JSON.parse(second.text)).toEqual({ jsonrpc: '2.0', error: { code: -32600, message: expect.stringMatching(/./) } });
+    gates.get('first')!();
+    const answer = await within(first, 'the first call\'s response');
+    expect(JSON.parse(answer.text), 'the refusal must not disturb the request that holds the id').toEqual({ jsonrpc: '2.0', id: 5, result: text('first') });
+  });
+
+  it('accepts an id again once its request has been answered', async () => {
+    const { url } = await start();
+    const headers = { 'mcp-session-id': await rawSession(url) };
+    for (const [a, b] of [[1, 2], [3, 4]]) {
+      const response = await post(url, toolCall(3, 'add', { a, b }), headers);
+      expect(JSON.parse(response.text)).toEqual({ jsonrpc: '2.0', id: 3, result: text(String(a! + b!)) });
+    }
+  });
+
   it('keeps no session for a failed initialize', async () => {
     const { url, http } = await start();
     const response = await post(url, initializeRequest(1, 20251125 as unknown as string));
@@ -338,6 +409,7 @@ describe('validates each request', TIMEOUT, () => {
     expect((await post(url, initializeRequest(1), { accept: 'application/json' })).status).toBe(406);
     expect((await post(url, initializeRequest(1), { accept: 'text/event-stream' })).status).toBe(406);
     expect((await post(url, initializeRequest(1), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await post(url, initializeRequest(1), { 'content-type': 'Application/JSON ; charset=utf-8' })).status, 'media types are case-insensitive and allow white space before ";"').toBe(200);
   });
 
   it('answers 413 for a body over the limit', async () => {
@@ -345,6 +417,118 @@ describe('validates each request', TIMEOUT, () => {
     const big = { ...initializeRequest(1), padding: 'x'.repeat(BODY_LIMIT) };
     expect((await post(url, big)).status).toBe(413);
     expect(http.sessionCount).toBe(0);
+  });
+
+  it('accepts a body of exactly maxBodyBytes and refuses one byte more', async () => {
+    const { url } = await start();
+    const base = JSON.stringify(initializeRequest(1));
+    const exact = base.replace(/}$/, `,"padding":"${'x'.repeat(BODY_LIMIT - base.length - 13)}"}`);
+    expect(Buffer.byteLength(exact)).toBe(BODY_LIMIT);
+    expect((await post(url, exact)).status, `a body of exactly maxBodyBytes (${BODY_LIMIT}) is allowed`).toBe(200);
+    expect((await post(url, exact.replace('"padding":"', '"padding":"x'))).status).toBe(413);
+  });
+
+  it('answers 413 as soon as a body without Content-Length passes the limit', async () => {
+    const { url, http } = await start();
+    const status = await within(
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+          req.destroy();
+        });
+        req.on('error', reject);
+        // Chunked, and never finished: the server must not wait for the end to refuse it.
+        req.write(`{"jsonrpc":"2.0","id":1,"method":"ping","params":{"padding":"${'x'.repeat(BODY_LIMIT)}`);
+      }),
+      'the 413 for a chunked body over the limit',
+    );
+    expect(status).toBe(413);
+    expect(http.sessionCount).toBe(0);
+  });
+
+  it('keeps serving after a client drops the connection in the middle of a body', async () => {
+    const http = new McpHttpServer({ createServer: (send) => new McpServer({ name: 'mounted', version: '1', send }) });
+    afterThisTest(() => http.close());
+    let received = false;
+    let closed = false;
+    // Mounted in a server of the test's own, to see the request arrive and its connection close.
+    const server = createHttpServer((req, res) => {
+      received = true;
+      req.on('close', () => (closed = true));
+      http.handleRequest(req, res);
+    });
+    afterThisTest(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = new URL('/mcp', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' } });
+    req.on('error', () => {});
+    req.write('{"jsonrpc":"2.0",');
+    await until(() => received, 'the server receiving the request');
+    req.destroy();
+    await until(() => closed, 'the server seeing the connection close');
+    expect((await post(url, initializeRequest(1))).status, 'the server must survive a client that goes away mid-body').toBe(200);
+  });
+
+  it('answers every refusal with a JSON-RPC error object with a code and a message', async () => {
+    const { url } = await start();
+    const session = await rawSession(url);
+    const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
+    const refusals = [
+      await post(new URL('/other', url), list),
+      await post(url, list, { origin: 'http://evil.example' }),
+      await post(url, list, { 'content-type': 'text/plain' }),
+      await post(url, list, { accept: 'application/json' }),
+      await post(url, { ...list, padding: 'x'.repeat(BODY_LIMIT) }),
+      await post(url, '{'),
+      await post(url, [list]),
+      await post(url, list),
+      await post(url, list, { 'mcp-session-id': 'no-such-session' }),
+      await post(url, list, { 'mcp-session-id': session, 'mcp-protocol-version': '1999-01-01' }),
+      await (async () => {
+        const response = await fetch(url);
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      })(),
+      await (async () => {
+        const response = await fetch(url, { method: 'DELETE' });
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      })(),
+      await (async () => {
+        const response = await fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': 'no-such-session' } });
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      })(),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([404, 403, 415, 406, 413, 400, 400, 400, 404, 400, 405, 400, 404]);
+    for (const refusal of refusals) {
+      expect(refusal.headers.get('content-type'), `the ${refusal.status} body is JSON`).toMatch(/^application\/json/);
+      const body = JSON.parse(refusal.text) as { jsonrpc: string; id?: unknown; error: { code: unknown; message: unknown } };
+      expect(body).toEqual({ jsonrpc: '2.0', error: { code: expect.any(Number), message: expect.any(String) } });
+      expect(body.error.message, `the ${refusal.status} error needs a message saying what is wrong`).not.toBe('');
+    }
+  });
+
+  it('answers 400 for a malformed message inside a session instead of accepting it', async () => {
+    const { url } = await start();
+    const headers = { 'mcp-session-id': await rawSession(url) };
+    const malformed: unknown[] = [
+      null,
+      42,
+      '"ping"',
+      [{ jsonrpc: '2.0', method: 'notifications/initialized' }],
+      { jsonrpc: '1.0', id: 3, method: 'ping' },
+      { jsonrpc: '2.0', id: null, method: 'ping' },
+      { jsonrpc: '2.0', id: 1.5, method: 'ping' },
+      { jsonrpc: '2.0', id: 4 },
+      { jsonrpc: '2.0', method: 7 },
+      { jsonrpc: '2.0', id: null, result: {} },
+      { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' } },
+    ];
+    for (const message of malformed) {
+      const response = await post(url, typeof message === 'string' ? message : JSON.stringify(message), headers);
+      expect(response.status, `${JSON.stringify(message)} is not one JSON-RPC request, notification or response`).toBe(400);
+      expect(JSON.parse(response.text)).toMatchObject({ error: { code: -32600 } });
+    }
+    expect((await post(url, { jsonrpc: '2.0', id: 'srv-2', error: { code: -32601, message: 'Method not found' } }, headers)).status, 'an error response is accepted').toBe(202);
   });
 
   it('answers 400 for invalid JSON, a batch, or something that is not a message', async () => {
@@ -382,6 +566,21 @@ describe('a cancelled request ends its stream without a response', TIMEOUT, () =
     expect(sseMessages(exchange.body!)).toEqual([{ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: id, progress: 1 } }]);
     expect(log.find((e) => e.requestBody?.includes('notifications/cancelled'))).toMatchObject({ status: 202 });
   });
+
+  it('answers a request cancelled before it sent anything with an empty event stream', async () => {
+    const { url, gates } = await start();
+    const headers = { 'mcp-session-id': await rawSession(url) };
+    const call = post(url, toolCall(7, 'wait', { key: 'k' }), headers);
+    call.catch(() => {}); // awaited below; a failure before that must not leak into the next test
+    await until(() => gates.has('k'), 'the wait tool starting');
+    expect((await post(url, cancelled(7), headers)).status).toBe(202);
+    gates.get('k')!();
+    const response = await within(call, 'the cancelled request\'s response ending');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type'), 'a request that ends without a response ends an (empty) event stream').toMatch(/^text\/event-stream/);
+    expect(response.text).toBe('');
+  });
+
 });
 
 describe('close ends every session', TIMEOUT, () => {

@@ -6,6 +6,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   McpServer,
   SUPPORTED_PROTOCOL_VERSIONS,
+  checkArguments,
   type CallToolResult,
   type Tool,
 } from '@workbook/10-agent-protocols/mcp-server';
@@ -117,6 +118,9 @@ describe('initialize negotiates the version', () => {
     const server = new McpServer({ name: 'n', version: '1', send });
     await server.handle(initialize(1, 20251125));
     expect(messages()[0]).toMatchObject({ jsonrpc: '2.0', id: 1, error: { code: ErrorCode.InvalidParams } });
+    expect((messages()[0]!.error as { data?: unknown }).data, 'the Invalid Params error lists the versions the server speaks in data.supported').toEqual({
+      supported: SUPPORTED_PROTOCOL_VERSIONS,
+    });
     expect(server.protocolVersion).toBeUndefined();
     await server.handle(initialize(2));
     await server.handle(initialize(3));
@@ -221,8 +225,14 @@ describe('lists and calls tools', () => {
     const server = new McpServer({ name: 'n', version: '1', send: () => {} });
     expect(() => server.registerTool({ ...addTool, name: 'has space' })).toThrow(TypeError);
     expect(() => server.registerTool({ ...addTool, name: '' })).toThrow(TypeError);
+    expect(() => server.registerTool({ ...addTool, name: 123 as never }), 'a name must be a string, not a number that looks like one').toThrow(TypeError);
     expect(() => server.registerTool({ ...addTool, handler: 'no' as never })).toThrow(TypeError);
     expect(() => server.registerTool({ ...addTool, inputSchema: { type: 'string' } as never })).toThrow(TypeError);
+  });
+
+  it('refuses to be built without a send function', () => {
+    expect(() => new McpServer({ name: 'n', version: '1' } as never)).toThrow(TypeError);
+    expect(() => new McpServer({ name: 'n', version: '1', send: 'stdout' as never })).toThrow(TypeError);
   });
 
   it('serves the official SDK client: tools/list and tools/call', async () => {
@@ -271,6 +281,12 @@ describe('protocol errors versus tool errors', () => {
       });
     }
     expect(messages().map((m) => m.id)).toEqual([1, 2, 3]);
+    const texts = messages().map((m) => ((m.result as CallToolResult).content[0] as { text: string }).text);
+    [{ a: 1 }, { a: 1, b: 'two' }, { a: 1, b: 2, c: 3 }].forEach((args, i) => {
+      for (const problem of checkArguments(addTool.inputSchema, args)) {
+        expect(texts[i], 'the tool error says what is wrong with the arguments, as checkArguments words it').toContain(problem);
+      }
+    });
     expect(ran).toBe(0);
   });
 
@@ -285,6 +301,46 @@ describe('protocol errors versus tool errors', () => {
     });
     await server.handle(call(1, 'weather', {}));
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'the weather API answered 503' }], isError: true } }]);
+  });
+
+  it('answers a handler that returns something other than a CallToolResult with an Internal Error, -32603', async () => {
+    const returns = [null, {}, { content: 'done' }, 'done'];
+    const { server, messages } = await ready(
+      ...returns.map((value, i) => ({ ...addTool, name: `bad${i}`, inputSchema: { type: 'object' as const }, handler: () => value as never })),
+    );
+    for (let i = 0; i < returns.length; i++) await server.handle(call(i, `bad${i}`, {}));
+    expect(messages()).toEqual(returns.map((_, i) => ({ jsonrpc: '2.0', id: i, error: expect.objectContaining({ code: ErrorCode.InternalError }) })));
+  });
+
+  it('gives every JSON-RPC error a message that describes it', async () => {
+    const { tool, gate } = gatedTool('slow');
+    const { send, messages } = recorder();
+    const server = new McpServer({ name: 'n', version: '1', send })
+      .registerTool(addTool)
+      .registerTool(tool)
+      .registerTool({ ...addTool, name: 'bad', inputSchema: { type: 'object' }, handler: () => null as never });
+    await server.handle({ jsonrpc: '2.0', id: 1, method: 'tools/list' }); // not initialized
+    await server.handle(initialize(2, 20251125)); // protocolVersion not a string
+    await server.handle(initialize(3));
+    await server.handle(initialize(4)); // already initialized
+    await server.handle([]); // a batch
+    await server.handle('ping'); // not an object
+    await server.handle({ jsonrpc: '1.0', id: 5, method: 'ping' }); // wrong jsonrpc
+    await server.handle({ jsonrpc: '2.0', id: 6 }); // neither request nor response
+    await server.handle({ jsonrpc: '2.0', id: 7, method: 'resources/list' }); // unknown method
+    await server.handle({ jsonrpc: '2.0', id: 8, method: 'tools/call', params: {} }); // no name
+    await server.handle(call(9, 'subtract', {})); // unknown tool
+    await server.handle(call(10, 'add', [1, 2])); // arguments not an object
+    await server.handle(call(11, 'bad', {})); // returns no CallToolResult
+    const slow = server.handle(call(12, 'slow', {}));
+    await server.handle(call(12, 'slow', {})); // id in use
+    gate.resolve(text('done'));
+    await settled(slow, 'handle() finishing for the slow call once its handler has settled');
+    const errors = messages().filter((m) => m.error !== undefined).map((m) => m.error as { code: number; message: unknown });
+    expect(errors.map((e) => e.code)).toEqual([-32000, -32602, -32600, -32600, -32600, -32600, -32600, -32601, -32602, -32602, -32602, -32603, -32600]);
+    for (const error of errors) {
+      expect(typeof error.message === 'string' && error.message.trim().length > 0, `error ${error.code} needs a message describing it (JSON-RPC 2.0), got ${JSON.stringify(error.message)}`).toBe(true);
+    }
   });
 
   it('passes a result with isError: true through as it is', async () => {
@@ -340,9 +396,26 @@ describe('reports progress only when asked', () => {
     expect(() => seen.report!(2, 10)).toThrow(RangeError);
     expect(() => seen.report!(1, 10)).toThrow(RangeError);
     expect(() => seen.report!(Number.NaN)).toThrow(RangeError);
+    expect(() => seen.report!(3, Number.NaN), 'a total must be a finite number').toThrow(RangeError);
+    expect(() => seen.report!(3, Number.POSITIVE_INFINITY), 'a total must be a finite number').toThrow(RangeError);
     gate.resolve(text('done'));
     await settled(done, 'handle() finishing once the handler has settled');
     expect(messages().filter((m) => m.method === 'notifications/progress').map((m) => (m.params as { progress: number }).progress)).toEqual([2]);
+  });
+
+  it('sends no progress for a token that is neither a string nor an integer', async () => {
+    for (const progressToken of [null, 1.5, { id: 1 }, true]) {
+      const { tool, gate, seen } = gatedTool();
+      const { server, messages } = await ready(tool);
+      const done = server.handle(call(1, 'gated', {}, { progressToken }));
+      await flushMicrotasks();
+      seen.report!(1, 2);
+      gate.resolve(text('done'));
+      await settled(done, 'handle() finishing once the handler has settled');
+      expect(messages(), `MCP progress tokens are strings or integers: ${JSON.stringify(progressToken)} asks for no progress`).toEqual([
+        { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'done' }] } },
+      ]);
+    }
   });
 
   it('sends no progress after the call has finished', async () => {
@@ -416,6 +489,19 @@ describe('cancellation stops the handler and sends no reply', () => {
     expect(messages()).toEqual([{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'one' }] } }]);
   });
 
+  it('cancels only on notifications/cancelled, not on another notification naming the request', async () => {
+    const { tool, gate, seen } = gatedTool();
+    const { server, messages } = await ready(tool);
+    const done = server.handle(call(1, 'gated', {}));
+    await flushMicrotasks();
+    await server.handle({ jsonrpc: '2.0', method: 'notifications/progress', params: { requestId: 1, progressToken: 1, progress: 1 } });
+    await server.handle({ jsonrpc: '2.0', method: 'notifications/message', params: { requestId: 1, level: 'info', data: 'hi' } });
+    expect(seen.signal!.aborted, 'only notifications/cancelled cancels a request').toBe(false);
+    gate.resolve(text('done'));
+    await settled(done, 'handle() finishing once the handler has settled');
+    expect(messages().map((m) => m.id)).toEqual([1]);
+  });
+
   it('ignores a cancellation that arrives after the answer', async () => {
     const { server, messages } = await ready(addTool);
     await server.handle(call(1, 'add', { a: 1, b: 1 }));
@@ -454,19 +540,32 @@ describe('rejects what is not a message', () => {
     await server.handle({ jsonrpc: '1.0', id: 4, method: 'ping' });
     await server.handle({ jsonrpc: '2.0', id: null, method: 'ping' });
     await server.handle({ jsonrpc: '2.0', id: 5, method: 'ping', params: [1] });
+    await server.handle({ jsonrpc: '2.0', id: 6, method: 'ping', params: null });
+    await server.handle({ jsonrpc: '2.0', id: 7 });
     expect(messages()).toEqual([
       { jsonrpc: '2.0', error: expect.objectContaining({ code: -32600 }) },
       { jsonrpc: '2.0', id: 4, error: expect.objectContaining({ code: -32600 }) },
       { jsonrpc: '2.0', error: expect.objectContaining({ code: -32600 }) },
       { jsonrpc: '2.0', id: 5, error: expect.objectContaining({ code: -32600 }) },
+      { jsonrpc: '2.0', id: 6, error: expect.objectContaining({ code: -32600 }) },
+      { jsonrpc: '2.0', id: 7, error: expect.objectContaining({ code: -32600 }) },
     ]);
+  });
+
+  it('answers null, undefined and other non-objects with Invalid Request instead of failing', async () => {
+    const { server, messages } = await ready(addTool);
+    for (const message of [null, undefined, 42, true]) {
+      await expect(server.handle(message), `handle(${String(message)}) must not reject`).resolves.toBeUndefined();
+    }
+    expect(messages()).toEqual(Array.from({ length: 4 }, () => ({ jsonrpc: '2.0', error: expect.objectContaining({ code: -32600 }) })));
   });
 
   it('ignores responses: it sent no request they could answer', async () => {
     const { server, messages } = await ready();
     await server.handle({ jsonrpc: '2.0', id: 1, result: {} });
     await server.handle({ jsonrpc: '2.0', id: 2, error: { code: -32601, message: 'Method not found' } });
-    expect(messages()).toEqual([]);
+    await server.handle({ jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' } });
+    expect(messages(), 'answering a response, even an error without an id, could start an endless exchange of errors').toEqual([]);
   });
 });
 
@@ -480,6 +579,34 @@ describe('serves requests concurrently', () => {
     gate.resolve(text('slow done'));
     await settled(slow, 'handle() finishing for the slow call once its handler has settled');
     expect(messages().map((m) => m.id)).toEqual(['fast-1', 'slow-1']);
+  });
+
+  it('accepts an id again once its request has been answered: it remembers only running calls', async () => {
+    const { server, messages } = await ready(addTool);
+    await server.handle(call(1, 'add', { a: 1, b: 1 }));
+    await server.handle(call(1, 'add', { a: 2, b: 2 }));
+    expect(messages()).toEqual([
+      { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '2' }] } },
+      { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '4' }] } },
+    ]);
+  });
+
+  it('keeps a reused id in use when the cancelled call that first had it finishes late', async () => {
+    const first = gatedTool('first');
+    const second = gatedTool('second');
+    const { server, messages } = await ready(first.tool, second.tool);
+    const a = server.handle(call(1, 'first', {}));
+    await flushMicrotasks();
+    await server.handle({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } });
+    const b = server.handle(call(1, 'second', {}));
+    await flushMicrotasks();
+    first.gate.resolve(text('late'));
+    await settled(a, 'handle() finishing for the cancelled call once its handler has settled');
+    await server.handle({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } });
+    expect(second.seen.signal!.aborted, 'the second call with id 1 is still running, so cancelling id 1 must reach it').toBe(true);
+    second.gate.resolve(text('two'));
+    await settled(b, 'handle() finishing for the second call once its handler has settled');
+    expect(messages()).toEqual([]);
   });
 
   it('refuses a request whose id is still in use', async () => {
@@ -503,10 +630,15 @@ describe('close aborts running calls', () => {
     await flushMicrotasks();
     server.close();
     expect([one.seen.signal!.aborted, two.seen.signal!.aborted]).toEqual([true, true]);
+    expect(one.seen.signal!.reason, 'close() without a reason aborts with its default reason').toBe('the server closed');
     one.gate.resolve(text('one'));
     two.gate.resolve(text('two'));
     await settled(Promise.all([a, b]), 'handle() finishing for both calls once their handlers have settled');
     await server.handle({ jsonrpc: '2.0', id: 3, method: 'ping' });
+    const later = server.handle(call(4, 'one', {}));
+    await flushMicrotasks();
+    expect(one.seen.started, 'a tools/call after close() must not run the tool').toBe(1);
+    await settled(later, 'handle() returning for a message after close()');
     expect(messages()).toEqual([]);
   });
 });

@@ -5,5 +5,5 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['      if (this.#exchanges.get(request.id) === exchange) this.#exchanges.delete(request.id);\n      exchange.finish();', '      if (this.#exchanges.get(request.id) === exchange) this.#exchanges.delete(request.id);'],
+  ['      this.#exchanges.delete(request.id);\n      exchange.finish();', '      this.#exchanges.delete(request.id);'],
 ]);
