@@ -1,4 +1,4 @@
-// stub-hash: 54515e070433746a
+// stub-hash: 4fc54512fe7fab13
 // Exercise 08-streaming/stream-chat: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 08-streaming/stream-chat
 
@@ -84,9 +84,10 @@ export class ProviderError extends Error {
 
 /**
  * Sends a streaming chat request and yields the text deltas as they arrive: from an OpenAI Chat
- * Completions stream (`choices[0].delta.content`, until `data: [DONE]`) or an Anthropic Messages
- * stream (`text_delta` of `content_block_delta`, until `message_stop`), whichever the server
- * sends. Other events (roles, usage, tool-call fragments, `ping`) are skipped.
+ * Completions stream (`delta.content` of the choice with `index` 0, until `data: [DONE]`) or an
+ * Anthropic Messages stream (`text_delta` of `content_block_delta`, until `message_stop`),
+ * whichever the server sends. Other events (roles, usage, tool-call fragments, `ping`, other
+ * choices) are skipped.
  *
  * The request is a `fetch` POST of `body` as JSON with `Accept: text/event-stream`. The response
  * must have a 2xx status and the `text/event-stream` content type; its body is read with
@@ -95,9 +96,13 @@ export class ProviderError extends Error {
  * server can stop generating.
  *
  * @throws ChatHttpError for a status that is not 2xx (with `Retry-After`, if sent).
- * @throws ChatProtocolError for another content type, or event data that is not JSON.
- * @throws ProviderError for an error reported inside the stream.
- * @throws IncompleteStreamError when the stream ends or breaks before its terminator.
+ * @throws ChatProtocolError for another content type, no body, or event data that is not JSON (the
+ *   parse error is then its `cause`).
+ * @throws ProviderError for an error reported inside the stream: an `error` event, or an event whose
+ *   data carries an `error` object. Its `type` is the provider's error type (`error` when it names
+ *   none), its message the provider's (the event's data when there is none).
+ * @throws IncompleteStreamError when the stream ends or breaks before its terminator (when the
+ *   connection broke, the network error is its `cause`).
  * @throws the signal's abort reason (an `AbortError` by default) when `signal` aborts.
  * @example
  * for await (const text of streamChat('https://api.openai.com/v1/chat/completions', {

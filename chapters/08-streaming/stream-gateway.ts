@@ -1,4 +1,4 @@
-// stub-hash: 5affe9409f7e07e1
+// stub-hash: ca6b4905fb5d2045
 // Exercise 08-streaming/stream-gateway: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 08-streaming/stream-gateway
 
@@ -43,7 +43,9 @@ export interface StreamGatewayOptions {
  * `GET /stream` starts a generation: the gateway reads tokens from `upstream` and sends each as
  * an event `id: <stream>-<n>` with `data: {"text": <token>}`; the end of the generation is an
  * event `done` (data `{}`), an upstream failure an event `error` (data `{"message": …}`). Each
- * event ID names its stream (a random UUID) and the event's number in it.
+ * event ID names its stream (a random UUID) and the event's number in it. The response's headers
+ * tell browsers and proxies neither to cache nor to buffer it (`Cache-Control: no-cache`,
+ * `X-Accel-Buffering: no`).
  *
  * - Backpressure: when `res.write()` returns false the gateway waits for `'drain'` before it
  *   reads the next token, so a slow client never makes it hold more than one event beyond the
@@ -53,8 +55,9 @@ export interface StreamGatewayOptions {
  *   signal is aborted and the gateway reads no further token from it.
  * - Resumption: `GET /stream` with a `Last-Event-ID` header replays the events of that stream
  *   after that ID from the last `replay` events kept, then continues live (or ends, if the stream
- *   has). A resume point older than what is kept gets an `error` event saying which events are
- *   lost, instead of silently skipping text; an unknown ID gets an `error` event too; a stream
+ *   has). An empty `Last-Event-ID` counts as none. A resume point older than what is kept gets an
+ *   `error` event saying which events are lost, instead of silently skipping text; an ID the
+ *   gateway never sent or no longer keeps gets an `error` event that names it; a stream
  *   that has ended with nothing left to send gets 204 No Content, which tells a browser's
  *   `EventSource` to stop reconnecting.
  *

@@ -1,4 +1,4 @@
-// stub-hash: b4e4603c3c27385f
+// stub-hash: 56b813ed4152e36d
 // Exercise 08-streaming/tool-call-assembler: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 08-streaming/tool-call-assembler
 
@@ -97,7 +97,9 @@ export type AnthropicStreamEvent =
 
 /** A tool call the model made, with its arguments parsed from JSON. */
 export interface AssembledToolCall {
+  /** The call's id, as the provider sent it (`''` when the stream sent none). */
   id: string;
+  /** The name of the function to call (`''` when the stream sent none). */
   name: string;
   /** The parsed arguments: `{}` when the model sent none. */
   arguments: unknown;
@@ -197,7 +199,8 @@ export class ToolArgumentsError extends Error {
  *
  * @throws StreamTruncatedError when no finish reason arrived, or when `finish_reason: "length"`
  *   cut a tool call's arguments.
- * @throws StreamError when a chunk carries an `error` object.
+ * @throws StreamError when a chunk carries an `error` object; its `type` becomes the `errorType`
+ *   (`"error"` when it has none).
  * @throws ToolArgumentsError when a tool call's arguments are not valid JSON otherwise.
  * @example
  * assembleChatCompletion([
@@ -214,9 +217,9 @@ export function assembleChatCompletion(chunks: Iterable<ChatCompletionChunk>): A
 }
 
 /**
- * Puts an Anthropic Messages stream back together: the text of its text blocks, the `tool_use`
- * blocks as tool calls, the `stop_reason`, and the usage (input tokens from `message_start`,
- * output tokens from the last `message_delta`, whose counts are cumulative).
+ * Puts an Anthropic Messages stream back together: the text of its text blocks in index order,
+ * the `tool_use` blocks as tool calls, the `stop_reason`, and the usage (input tokens from
+ * `message_start`, output tokens from the last `message_delta`, whose counts are cumulative).
  *
  * `input_json_delta` fragments belong to the block with the same `index` and may be cut
  * anywhere; each tool call's input is parsed once, when the stream has ended, and empty input

@@ -80,9 +80,10 @@ export class ProviderError extends Error {
 
 /**
  * Sends a streaming chat request and yields the text deltas as they arrive: from an OpenAI Chat
- * Completions stream (`choices[0].delta.content`, until `data: [DONE]`) or an Anthropic Messages
- * stream (`text_delta` of `content_block_delta`, until `message_stop`), whichever the server
- * sends. Other events (roles, usage, tool-call fragments, `ping`) are skipped.
+ * Completions stream (`delta.content` of the choice with `index` 0, until `data: [DONE]`) or an
+ * Anthropic Messages stream (`text_delta` of `content_block_delta`, until `message_stop`),
+ * whichever the server sends. Other events (roles, usage, tool-call fragments, `ping`, other
+ * choices) are skipped.
  *
  * The request is a `fetch` POST of `body` as JSON with `Accept: text/event-stream`. The response
  * must have a 2xx status and the `text/event-stream` content type; its body is read with
@@ -91,9 +92,13 @@ export class ProviderError extends Error {
  * server can stop generating.
  *
  * @throws ChatHttpError for a status that is not 2xx (with `Retry-After`, if sent).
- * @throws ChatProtocolError for another content type, or event data that is not JSON.
- * @throws ProviderError for an error reported inside the stream.
- * @throws IncompleteStreamError when the stream ends or breaks before its terminator.
+ * @throws ChatProtocolError for another content type, no body, or event data that is not JSON (the
+ *   parse error is then its `cause`).
+ * @throws ProviderError for an error reported inside the stream: an `error` event, or an event whose
+ *   data carries an `error` object. Its `type` is the provider's error type (`error` when it names
+ *   none), its message the provider's (the event's data when there is none).
+ * @throws IncompleteStreamError when the stream ends or breaks before its terminator (when the
+ *   connection broke, the network error is its `cause`).
  * @throws the signal's abort reason (an `AbortError` by default) when `signal` aborts.
  * @example
  * for await (const text of streamChat('https://api.openai.com/v1/chat/completions', {
@@ -158,18 +163,22 @@ function readEvent(event: SseEvent): string | typeof DONE {
   } catch (cause) {
     throw new ChatProtocolError(`An event's data is not JSON: ${event.data.slice(0, 100)}`, { cause });
   }
-  if (event.type === 'error' || json.type === 'error' || json.error) {
+  if (event.type === 'error' || json.error) {
     throw new ProviderError(json.error?.type ?? 'error', json.error?.message ?? event.data);
   }
   if (json.type === 'message_stop') return DONE;
-  if (json.type === 'content_block_delta' && json.delta?.type === 'text_delta') return json.delta.text ?? '';
-  return json.choices?.find((choice) => choice.index === 0)?.delta?.content ?? '';
+  // Anthropic: the text of a text_delta (only content_block_delta events carry one). OpenAI: the
+  // content of choice 0 (with `n` > 1, chunks carry the other choices too).
+  const text = json.delta?.type === 'text_delta' ? json.delta.text : json.choices?.find((choice) => choice.index === 0)?.delta?.content;
+  return text ?? '';
 }
 
-// Retry-After is either a number of seconds or an HTTP date.
+// Retry-After is either a number of seconds or an HTTP date. The value may end in white space:
+// fetch passes on what the server sent after the colon, less the leading blanks.
 function retryAfterMs(header: string | null): number | undefined {
   if (header === null) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

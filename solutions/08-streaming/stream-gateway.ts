@@ -39,7 +39,9 @@ export interface StreamGatewayOptions {
  * `GET /stream` starts a generation: the gateway reads tokens from `upstream` and sends each as
  * an event `id: <stream>-<n>` with `data: {"text": <token>}`; the end of the generation is an
  * event `done` (data `{}`), an upstream failure an event `error` (data `{"message": …}`). Each
- * event ID names its stream (a random UUID) and the event's number in it.
+ * event ID names its stream (a random UUID) and the event's number in it. The response's headers
+ * tell browsers and proxies neither to cache nor to buffer it (`Cache-Control: no-cache`,
+ * `X-Accel-Buffering: no`).
  *
  * - Backpressure: when `res.write()` returns false the gateway waits for `'drain'` before it
  *   reads the next token, so a slow client never makes it hold more than one event beyond the
@@ -49,8 +51,9 @@ export interface StreamGatewayOptions {
  *   signal is aborted and the gateway reads no further token from it.
  * - Resumption: `GET /stream` with a `Last-Event-ID` header replays the events of that stream
  *   after that ID from the last `replay` events kept, then continues live (or ends, if the stream
- *   has). A resume point older than what is kept gets an `error` event saying which events are
- *   lost, instead of silently skipping text; an unknown ID gets an `error` event too; a stream
+ *   has). An empty `Last-Event-ID` counts as none. A resume point older than what is kept gets an
+ *   `error` event saying which events are lost, instead of silently skipping text; an ID the
+ *   gateway never sent or no longer keeps gets an `error` event that names it; a stream
  *   that has ended with nothing left to send gets 204 No Content, which tells a browser's
  *   `EventSource` to stop reconnecting.
  *
@@ -116,11 +119,11 @@ export function createStreamGateway(options: StreamGatewayOptions): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     if (path !== '/stream') {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found: the event stream is at /stream\n');
+      res.writeHead(404).end();
       return;
     }
     if (req.method !== 'GET') {
-      res.writeHead(405, { Allow: 'GET', 'Content-Type': 'text/plain' }).end('Use GET /stream\n');
+      res.writeHead(405, { Allow: 'GET' }).end();
       return;
     }
     const lastEventId = req.headers['last-event-id'];
@@ -251,7 +254,6 @@ class Reader {
   readonly #heartbeatMs: number;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   #waitingForDrain = false;
-  #closed = false;
 
   constructor(res: ServerResponse, stream: Stream, next: number, heartbeatMs: number) {
     this.#res = res;
@@ -262,8 +264,8 @@ class Reader {
       this.#waitingForDrain = false;
       this.pump();
     });
+    // After 'close' nothing calls pump() again: the stream has forgotten this reader.
     res.on('close', () => {
-      this.#closed = true;
       clearTimeout(this.#heartbeat);
       this.#stream.detach(this);
     });
@@ -272,7 +274,6 @@ class Reader {
 
   /** Writes the events this client has not had yet, until the socket pushes back. */
   pump(): void {
-    if (this.#closed) return;
     while (!this.#waitingForDrain && this.next < this.#stream.nextSeq) {
       const ok = this.#res.write(this.#stream.frameAt(this.next));
       this.next++;

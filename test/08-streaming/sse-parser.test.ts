@@ -123,6 +123,11 @@ describe('line breaks, however the bytes are cut', () => {
     expect(parse('data: a\r\n', '\n')).toEqual([message('a')]);
   });
 
+  it('an empty chunk between a CR and its LF does not split the line break', () => {
+    expect(parse('data: a\r', '', '\ndata: b\n\n'), 'an empty string chunk').toEqual([message('a\nb')]);
+    expect(parse(encode('data: a\r'), new Uint8Array(0), encode('\ndata: b\n\n')), 'an empty byte chunk').toEqual([message('a\nb')]);
+  });
+
   it('a line may be split into single bytes', () => {
     const bytes = encode('event: e\r\ndata: x\r\nid: 4\r\n\r\n');
     expect(parse(...cut(bytes, [...bytes.keys()]))).toEqual([{ type: 'e', data: 'x', lastEventId: '4' }]);
@@ -163,6 +168,21 @@ describe('UTF-8 and the byte order mark', () => {
     expect(expected[0]!.data).toBe('a\uFFFD\uFFFDb\uFFFD');
     expect(parse(bytes)).toEqual(expected);
     expect(parse(...cut(bytes, [...bytes.keys()])), 'one byte per chunk').toEqual(expected);
+  });
+
+  it('a character the stream breaks off before an ASCII chunk becomes U+FFFD in its place', () => {
+    // The first bytes of a 2-, 3- or 4-byte character, then plain ASCII: the character never ends.
+    const starts = [[0xc3], [0xe6], [0xe6, 0x9d], [0xe6, 0x80], [0xe0, 0xa0], [0xf0], [0xf0, 0x9f], [0xf0, 0x9f, 0x98], [0xf0, 0x9f, 0x80]];
+    for (const start of starts) {
+      const broken = new TextDecoder().decode(Uint8Array.from(start));
+      expect(broken).toBe('\uFFFD');
+      const label = start.map((b) => b.toString(16)).join(' ');
+      expect(parse(encode('data: '), Uint8Array.from(start), encode('x\n\n')), `bytes ${label} in a chunk of their own`).toEqual([message(`${broken}x`)]);
+      for (const before of ['a', 'ab', 'abc']) {
+        const chunk = Uint8Array.from([...encode(`data: ${before}`), ...start]);
+        expect(parse(chunk, encode('x\n\n')), `bytes ${label} at the end of "data: ${before}"`).toEqual([message(`${before}${broken}x`)]);
+      }
+    }
   });
 
   it('a character cut off by the end of one stream does not leak into the next stream', () => {
@@ -393,6 +413,24 @@ describe('bounded line length', () => {
     expect(() => parser.push('ééééé')).toThrow(SseLineTooLongError);
   });
 
+  it('a surrogate pair split between two string chunks counts as the 4 bytes of one character', () => {
+    for (const character of ['😀', '\u{10000}', '\u{10FFFF}']) {
+      const parser = new SseParser({ maxLineBytes: 9 }); // "data:" and one 4-byte character
+      const code = character.codePointAt(0)!.toString(16);
+      expect(() => parser.push(`data:${character[0]!}`), `U+${code}: the high surrogate alone`).not.toThrow();
+      expect(parser.push(`${character[1]!}\n\n`), `U+${code}: 5 + 4 bytes is within the limit of 9`).toEqual([message(character)]);
+    }
+  });
+
+  it('the push that takes an unfinished line past the limit throws, whatever character ends it', () => {
+    for (const character of ['x', 'é', '東', '\uE000', '\uFFFD']) {
+      const bytes = Buffer.byteLength(character);
+      const parser = new SseParser({ maxLineBytes: 6 + 2 * bytes - 1 });
+      parser.push('data: ');
+      expect(() => parser.push(character + character), `"data: " and two ${bytes}-byte characters "${character}"`).toThrow(SseLineTooLongError);
+    }
+  });
+
   it('the limit applies to every line, not only data lines', () => {
     expect(() => new SseParser({ maxLineBytes: 8 }).push(': a long comment\n')).toThrow(SseLineTooLongError);
     expect(() => new SseParser({ maxLineBytes: 8 }).push('event: a-long-name\n')).toThrow(SseLineTooLongError);
@@ -455,6 +493,70 @@ describe('linear time on a huge line in tiny chunks', () => {
       what: 'bytes of the line buffered',
       cause: 'the whole buffered line is searched (or copied, or measured) again on every chunk, instead of only the new chunk',
     });
+  });
+
+  it('one more 16-byte chunk costs about the same with 16 KiB or 4 MiB buffered, when the line is near its limit', () => {
+    const small = 16 * 1024;
+    const large = 4 * 1024 * 1024;
+    const piece = encode('abcdefghijklmnop');
+    const ops = 200;
+    const growth = measureGrowth({
+      setup: (n) => {
+        // The chunks of a round fill the line to exactly its limit.
+        const parser = new SseParser({ maxLineBytes: 6 + n + piece.length * ops });
+        parser.push(`data: ${'x'.repeat(n)}`);
+        return parser;
+      },
+      operation: (parser) => {
+        parser.push(piece);
+      },
+      small,
+      large,
+      ops,
+      limit: 8,
+      rounds: 9,
+    });
+    expectGrowth(growth, {
+      small,
+      large,
+      limit: 8,
+      operation: 'one push of a 16-byte chunk',
+      what: 'bytes of the line buffered, near maxLineBytes',
+      cause: 'the bytes of the whole buffered line are counted again on every chunk once it nears the limit, instead of adding the bytes of the new chunk',
+    });
+  });
+
+  it('one chunk of many lines costs the same per line for 20 or 4,000 lines, whatever line breaks it mixes', () => {
+    const small = 20;
+    const large = 4_000;
+    // 4 KB comment lines: half of them end with one kind of line break, half with the other.
+    const comment = `: ${'x'.repeat(4_000)}`;
+    const lines = (n: number, first: string, second: string): string => `${comment}${first}`.repeat(n / 2) + `${comment}${second}`.repeat(n / 2);
+    for (const [first, second] of [
+      ['\r', '\n'],
+      ['\n', '\r'],
+    ] as const) {
+      const growth = measureGrowth({
+        setup: (n) => ({ parser: new SseParser(), chunk: lines(n, first, second) }),
+        operation: ({ parser, chunk }) => void parser.push(chunk),
+        small,
+        large,
+        ops: 1,
+        rounds: 15,
+        reuseState: true,
+        limit: (12 * large) / small,
+      });
+      // Each operation parses n lines; divide by n to compare the cost of one.
+      const perLine = { smallNsPerOp: growth.smallNsPerOp / small, largeNsPerOp: growth.largeNsPerOp / large, ratio: (growth.ratio * small) / large };
+      expectGrowth(perLine, {
+        small,
+        large,
+        limit: 12,
+        operation: `parsing one line of a chunk whose lines end with ${JSON.stringify(first)}, then with ${JSON.stringify(second)}`,
+        what: 'lines in the chunk',
+        cause: 'each line searches the rest of the chunk again for the kind of line break it does not end with, instead of reusing the position found earlier',
+      });
+    }
   });
 
   it('still reads the long line correctly at the end', () => {

@@ -91,6 +91,25 @@ describe('reads an OpenAI stream', () => {
     expect(texts).toEqual(['one', ' 😀 two']);
   });
 
+  it('with several choices (n > 1), yields the text of choice 0 only', async () => {
+    const chunk = (index: number, content: string): string => `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index, delta: { content }, finish_reason: null }] })}\n\n`;
+    const server = await serve({ body: [chunk(0, 'Yes'), chunk(1, 'No'), chunk(1, ' way'), chunk(0, ', sure'), 'data: [DONE]\n\n'] });
+    const { texts, error } = await collect(streamChat(server.url, { ...request, n: 2 }));
+    expect(error).toBeUndefined();
+    expect(texts, 'the deltas of choice 1 belong to another answer').toEqual(['Yes', ', sure']);
+  });
+
+  it('skips chunks whose choice carries no delta, such as Azure OpenAI’s content-filter results', async () => {
+    const [role, ...rest] = openAiEvents(['Hi', ' there']);
+    const filters = { hate: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' } };
+    const promptFilter = `data: ${JSON.stringify({ id: '', object: '', created: 0, model: '', choices: [], prompt_filter_results: [{ prompt_index: 0, content_filter_results: filters }] })}\n\n`;
+    const annotation = `data: ${JSON.stringify({ id: '', object: '', created: 0, model: '', choices: [{ index: 0, finish_reason: null, content_filter_offsets: { check_offset: 0, start_offset: 0, end_offset: 8 }, content_filter_results: filters }] })}\n\n`;
+    const server = await serve({ body: [promptFilter, role!, ...rest.slice(0, 2), annotation, ...rest.slice(2)] });
+    const { texts, error } = await collect(streamChat(server.url, request));
+    expect(error).toBeUndefined();
+    expect(texts).toEqual(['Hi', ' there']);
+  });
+
   it('stops at data: [DONE], even though the server keeps the connection open', async () => {
     const server = await serve({ body: openAiEvents(['a', 'b']), then: 'hang' });
     const { texts, error } = await collect(streamChat(server.url, request));
@@ -141,6 +160,22 @@ describe('rejects what is not a stream', () => {
     expect(http.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
+  it('Retry-After may end in white space', async () => {
+    const server = await serve({ status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '20 ' }, body: ['{}'] });
+    const http = (await collect(streamChat(server.url, request))).error as ChatHttpError;
+    expect(http).toBeInstanceOf(ChatHttpError);
+    expect(http.retryAfterMs).toBe(20_000);
+  });
+
+  it('a Retry-After that is neither a number of seconds nor a date leaves retryAfterMs undefined', async () => {
+    for (const value of ['20 seconds', 'after 20']) {
+      const server = await serve({ status: 503, headers: { 'Content-Type': 'text/plain', 'Retry-After': value }, body: ['busy'] });
+      const http = (await collect(streamChat(server.url, request))).error as ChatHttpError;
+      expect(http).toBeInstanceOf(ChatHttpError);
+      expect(http.retryAfterMs, `Retry-After: ${value}`).toBeUndefined();
+    }
+  });
+
   it('an error status without Retry-After has retryAfterMs undefined', async () => {
     const server = await serve({ status: 529, headers: { 'Content-Type': 'application/json' }, body: ['{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'] });
     const http = (await collect(streamChat(server.url, request))).error as ChatHttpError;
@@ -154,9 +189,29 @@ describe('rejects what is not a stream', () => {
     expect((await collect(streamChat(server.url, request))).error).toBeInstanceOf(ChatProtocolError);
   });
 
-  it('event data that is not JSON is a ChatProtocolError', async () => {
-    const server = await serve({ body: ['data: hello\n\n'] });
+  it('only the text/event-stream media type is a stream, whatever its parameters', async () => {
+    for (const type of ['text/plain; format=text/event-stream', 'application/x-text/event-stream', 'text/event-streaming', 'text/event-stream-v2']) {
+      const server = await serve({ headers: { 'Content-Type': type }, body: openAiEvents(['Hi']) });
+      expect((await collect(streamChat(server.url, request))).error, `Content-Type: ${type}`).toBeInstanceOf(ChatProtocolError);
+    }
+    const untyped = await serve({ headers: {}, body: openAiEvents(['Hi']) });
+    expect((await collect(streamChat(untyped.url, request))).error, 'no Content-Type at all').toBeInstanceOf(ChatProtocolError);
+    for (const type of ['text/event-stream; charset=utf-8', 'Text/Event-Stream;charset=UTF-8']) {
+      const server = await serve({ headers: { 'Content-Type': type }, body: openAiEvents(['Hi']) });
+      expect(await collect(streamChat(server.url, request)), `Content-Type: ${type}`).toEqual({ texts: ['Hi'], error: undefined });
+    }
+  });
+
+  it('a 2xx response without a body is a ChatProtocolError', async () => {
+    const server = await serve({ status: 204, headers: { 'Content-Type': 'text/event-stream' }, body: [] });
     expect((await collect(streamChat(server.url, request))).error).toBeInstanceOf(ChatProtocolError);
+  });
+
+  it('event data that is not JSON is a ChatProtocolError, with the parse error as its cause', async () => {
+    const server = await serve({ body: ['data: hello\n\n'] });
+    const { error } = await collect(streamChat(server.url, request));
+    expect(error).toBeInstanceOf(ChatProtocolError);
+    expect((error as Error).cause, 'the SyntaxError of JSON.parse is the cause').toBeInstanceOf(SyntaxError);
   });
 });
 
@@ -183,6 +238,7 @@ describe('a stream cut mid-event', () => {
     const { texts, error } = await collect(streamChat(server.url, request));
     expect(texts).toEqual(['Once']);
     expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect((error as Error).cause, 'the network error that broke the read is the cause').toBeInstanceOf(Error);
   });
 });
 
@@ -195,6 +251,17 @@ describe('errors in the stream', () => {
     expect(texts).toEqual(['Partial']);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).type).toBe('overloaded_error');
+  });
+
+  it('an error event is a ProviderError even when its data has no error object', async () => {
+    const events = anthropicEvents(['Partial']).slice(0, 4);
+    events.push('event: error\ndata: {"detail": "upstream connect error"}\n\n');
+    const server = await serve({ body: events, then: 'hang' });
+    const { texts, error } = await collect(streamChat(server.url, {}));
+    expect(texts).toEqual(['Partial']);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).type, 'an error that names no type has the type "error"').toBe('error');
+    expect((error as ProviderError).message, 'with no message from the provider, the event’s data says what happened').toContain('upstream connect error');
   });
 
   it('an OpenAI event that carries an error object is a ProviderError', async () => {

@@ -31,14 +31,70 @@ function fixed(list: string[]): (signal: AbortSignal) => AsyncIterable<string> {
   };
 }
 
+/** The tokens "1", "2", … `String(count)`. */
+function numbered(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(i + 1));
+}
+
+/** The `message` of an error event's data. */
+function messageOf(event: { data: string }): string {
+  return (JSON.parse(event.data) as { message: string }).message;
+}
+
+interface StalledClient {
+  gw: RunningGateway;
+  /** The server side of the stalled client's response. */
+  res: RunningGateway['responses'][number];
+  client: StreamClient;
+  /** How many tokens the gateway has asked the upstream for so far. */
+  pulls(): number;
+}
+
+/**
+ * A client that reads nothing, on a gateway whose upstream offers 64 large tokens (16 MiB, more
+ * than the socket buffers hold) and ignores its signal: returns once the socket is full and the
+ * gateway has stopped asking for tokens, so the gateway is waiting for 'drain'.
+ */
+async function stalledClient(options: Partial<StreamGatewayOptions> = {}): Promise<StalledClient> {
+  const total = 64;
+  const token = 'x'.repeat(256 * 1024);
+  let pulls = 0;
+  const gw = await gateway({
+    upstream: async function* () {
+      while (pulls < total) {
+        pulls++;
+        yield token;
+      }
+    },
+    ...options,
+  });
+  const c = client(gw.url);
+  await c.opened();
+  c.response!.pause();
+  let last = -1;
+  let still = 0;
+  await waitFor(
+    () => {
+      still = pulls === last ? still + 1 : 0;
+      last = pulls;
+      return still >= 200 || pulls >= total;
+    },
+    'the gateway to stop asking for tokens for a client that reads nothing',
+    50_000,
+  );
+  expect(pulls, `the client read nothing, yet the gateway asked for all ${total} tokens: when res.write() returns false, wait for 'drain'`).toBeLessThan(total);
+  return { gw, res: gw.responses[0]!, client: c, pulls: () => pulls };
+}
+
 describe('streams tokens as valid SSE', () => {
-  it('answers GET /stream with an event stream that neither browsers nor proxies may cache', async () => {
+  it('answers GET /stream with an event stream that neither browsers nor proxies may cache or buffer', async () => {
     const { url } = await gateway({ upstream: fixed(['Hel', 'lo']) });
     const c = client(url);
     await c.finished();
     expect(c.status).toBe(200);
     expect(c.headers['content-type']).toMatch(/^text\/event-stream\b/);
     expect(c.headers['cache-control']).toContain('no-cache');
+    expect(c.headers['x-accel-buffering'], 'without X-Accel-Buffering: no, nginx holds the tokens back in its proxy buffer').toBe('no');
   });
 
   it('sends each token as an event with an id, then a done event, which both parsers read alike', async () => {
@@ -158,6 +214,17 @@ describe('heartbeat when idle', () => {
     const events = await c.finished();
     expect(tokens(events), 'heartbeats are comments: no parser turns them into events').toEqual(['first', 'second', 'third']);
   });
+
+  it('sends no heartbeat into a full socket, so a stalled client’s buffer does not grow', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const { res } = await stalledClient({ heartbeatMs: 1_000 });
+    const before = res.writableLength;
+    vi.advanceTimersByTime(100_000);
+    expect(
+      res.writableLength - before,
+      'bytes queued for a client that reads nothing during 100 heartbeat periods: the bytes already in its socket prove the connection alive',
+    ).toBe(0);
+  }, 30_000);
 });
 
 describe('cancels the upstream when the client leaves', () => {
@@ -188,6 +255,57 @@ describe('cancels the upstream when the client leaves', () => {
     for (let i = 0; i < 20; i++) await flushMicrotasks();
     expect(upstream.pulls, 'tokens generated for nobody: the gateway kept asking after the client left').toBeLessThanOrEqual(pullsWhenLeft);
     expect(upstream.stopped, 'the gateway should call return() on the upstream (break out of its for await)').toBe(true);
+  });
+
+  it('a client that leaves while the gateway waits for its socket to drain gets no further token generated', async () => {
+    const { gw, client: c, pulls } = await stalledClient();
+    const pullsWhenLeft = pulls();
+    c.disconnect();
+    await waitFor(() => gw.responses[0]!.closed, 'the gateway to see the connection close');
+    for (let i = 0; i < 20; i++) await flushMicrotasks();
+    expect(pulls(), 'the gateway asked for another token after its only client had left').toBe(pullsWhenLeft);
+  }, 30_000);
+
+  it('drops a token the upstream yields after the cancellation: the stream’s log ends with the cancellation', async () => {
+    const upstream = new GatedUpstream({ honourSignal: false });
+    const gw = await gateway({ upstream: upstream.source });
+    const c = client(gw.url);
+    upstream.release('one', 'two');
+    const seen = await c.eventCount(2);
+    c.disconnect();
+    await waitFor(() => upstream.signals[0]!.aborted, 'the generation to be cancelled');
+    upstream.release('late');
+    await waitFor(() => upstream.stopped, 'the gateway to stop the upstream');
+    const resumed = await client(gw.url, { 'Last-Event-ID': seen[0]!.lastEventId }).finished();
+    expect(tokens(resumed), 'a token generated after the cancellation must not reach a client that resumes').toEqual(['two']);
+    expect(resumed.map((e) => e.type)).toEqual(['message', 'error']);
+    expect(resumed.at(-1)!.data).toMatch(/cancel/i);
+  });
+
+  it('an upstream that fails because its signal aborted (as fetch does) adds nothing after the cancellation', async () => {
+    let failed = false;
+    const gw = await gateway({
+      upstream: async function* (signal) {
+        try {
+          yield 'one';
+          yield 'two';
+          await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+        } finally {
+          failed = true;
+        }
+      },
+    });
+    const c = client(gw.url);
+    const seen = await c.eventCount(2);
+    c.disconnect();
+    await waitFor(() => failed, 'the upstream to fail with the abort');
+    for (let i = 0; i < 5; i++) await flushMicrotasks();
+    const resumed = await client(gw.url, { 'Last-Event-ID': seen[0]!.lastEventId }).finished();
+    expect(
+      resumed.map((e) => e.type),
+      'the abort error the upstream throws is the cancellation itself, not a second failure to report',
+    ).toEqual(['message', 'error']);
+    expect(resumed.at(-1)!.data).toMatch(/cancel/i);
   });
 
   it('keeps generating while another client still reads the stream', async () => {
@@ -245,6 +363,16 @@ describe('resumes from the replay buffer', () => {
     expect(resumed.at(-1)!.data).toMatch(/cancel/i);
   });
 
+  it('a replay of large events waits for the socket to drain: every kept event arrives, then the end', async () => {
+    // Each token is larger than the response's highWaterMark, so every write of one returns false.
+    const large = ['a', 'b', 'c', 'd'].map((letter) => letter.repeat(64 * 1024));
+    const { url } = await gateway({ upstream: fixed(large) });
+    const all = await client(url).finished();
+    const resumed = await client(url, { 'Last-Event-ID': all[0]!.lastEventId }).finished();
+    expect(tokens(resumed).map((token) => token[0]), 'the events after event 1, in full').toEqual(['b', 'c', 'd']);
+    expect(resumed.at(-1)!.type, 'the replay ends with the done event').toBe('done');
+  });
+
   it('resuming after the last event of an ended stream gets 204 No Content, so EventSource stops reconnecting', async () => {
     const { url } = await gateway({ upstream: fixed(['a']) });
     const all = await client(url).finished();
@@ -262,18 +390,27 @@ describe('resumes from the replay buffer', () => {
   });
 
   it('a resume point older than the buffer gets an error event naming the lost events, never a silent gap', async () => {
-    const { url } = await gateway({ upstream: fixed(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']), replay: 4 });
+    const { url } = await gateway({ upstream: fixed(numbered(20)), replay: 5 });
     const all = await client(url).finished();
-    const c = client(url, { 'Last-Event-ID': all[5]!.lastEventId });
+    // 21 events; the last 5 are events 17 to 21, so after event 3 the events 4 to 16 are lost.
+    const c = client(url, { 'Last-Event-ID': all[2]!.lastEventId });
     const resumed = await c.finished();
     expect(c.status).toBe(200);
     expect(resumed, 'no text may be sent after a gap').toHaveLength(1);
     expect(resumed[0]!.type).toBe('error');
-    expect(resumed[0]!.data, 'the message says what cannot be resumed').toMatch(/resume/i);
-    expect(resumed[0]!.data, 'the message names the first lost event (7)').toContain('7');
+    const message = messageOf(resumed[0]!);
+    expect(message, 'the message says what cannot be resumed').toMatch(/resume/i);
+    expect(message.replace(all[2]!.lastEventId, ''), 'the message names the lost events, first to last (4 to 16)').toMatch(/\b4\b\D+\b16\b/);
   });
 
-  it('an unknown Last-Event-ID gets an error event, not a new stream', async () => {
+  it('event numbers of two digits and more resume like the others', async () => {
+    const { url } = await gateway({ upstream: fixed(numbered(12)) });
+    const all = await client(url).finished();
+    const resumed = await client(url, { 'Last-Event-ID': all[10]!.lastEventId }).finished();
+    expect(resumed, 'after event 11 come event 12 and the end').toEqual(all.slice(11));
+  });
+
+  it('an unknown Last-Event-ID gets an error event that names it, not a new stream', async () => {
     let started = 0;
     const { url } = await gateway({
       upstream: async function* () {
@@ -283,17 +420,52 @@ describe('resumes from the replay buffer', () => {
     });
     const events = await client(url, { 'Last-Event-ID': 'no-such-stream-3' }).finished();
     expect(events.map((e) => e.type)).toEqual(['error']);
+    expect(messageOf(events[0]!), 'the error event says which ID it cannot resume after').toContain('no-such-stream-3');
     expect(started, 'resuming must not start a generation').toBe(0);
+  });
+
+  it('an ID the stream never sent (past its last event, or with more after the number) gets an error event', async () => {
+    const { url } = await gateway({ upstream: fixed(['a', 'b']) });
+    const all = await client(url).finished();
+    const stream = all[0]!.lastEventId.replace(/-1$/, '');
+    for (const id of [`${stream}-${all.length + 1}`, `${stream}-${all.length + 5}`, `${all[0]!.lastEventId}x`, `${all[0]!.lastEventId}.5`]) {
+      const events = await client(url, { 'Last-Event-ID': id }).finished();
+      expect(events.map((e) => e.type), `Last-Event-ID: ${id} names no event of the stream`).toEqual(['error']);
+    }
+  });
+
+  it('an empty Last-Event-ID starts a new stream, as if there were none', async () => {
+    const { url } = await gateway({ upstream: fixed(['a', 'b']) });
+    const events = await client(url, { 'Last-Event-ID': '' }).finished();
+    expect(tokens(events)).toEqual(['a', 'b']);
+    expect(events.at(-1)!.type).toBe('done');
+  });
+
+  it('keeps the last `keepFinished` ended streams resumable and forgets the older ones', async () => {
+    const { url } = await gateway({ upstream: fixed(['a', 'b']), keepFinished: 2 });
+    const resume = async (after: string): Promise<string[]> => (await client(url, { 'Last-Event-ID': after }).finished()).map((e) => e.type);
+    const first = await client(url).finished();
+    const second = await client(url).finished();
+    expect(await resume(first[0]!.lastEventId), 'two streams have ended and keepFinished is 2: the first is still kept').toEqual(['message', 'done']);
+    expect(await resume(second[0]!.lastEventId)).toEqual(['message', 'done']);
+    await client(url).finished();
+    expect(await resume(first[0]!.lastEventId), 'a third stream has ended: the oldest is forgotten').toEqual(['error']);
+    expect(await resume(second[0]!.lastEventId), 'the two latest stay resumable').toEqual(['message', 'done']);
   });
 });
 
 describe('validates its options', () => {
-  it('rejects a heartbeat or replay size that is not a positive integer, and a missing upstream', () => {
+  it('rejects a heartbeat, replay size or keepFinished that is not a positive integer, and a missing upstream', () => {
     const upstream = fixed([]);
     for (const bad of [0, -1, 1.5, Number.NaN]) {
       expect(() => createStreamGateway({ upstream, heartbeatMs: bad, replay: 8 }), `heartbeatMs: ${bad}`).toThrow(RangeError);
       expect(() => createStreamGateway({ upstream, heartbeatMs: 1_000, replay: bad }), `replay: ${bad}`).toThrow(RangeError);
+      expect(() => createStreamGateway({ upstream, heartbeatMs: 1_000, replay: 8, keepFinished: bad }), `keepFinished: ${bad}`).toThrow(RangeError);
     }
     expect(() => createStreamGateway({ upstream: undefined as unknown as StreamGatewayOptions['upstream'], heartbeatMs: 1_000, replay: 8 })).toThrow(TypeError);
+  });
+
+  it('accepts 1, the smallest positive integer, for heartbeatMs, replay and keepFinished', () => {
+    expect(() => createStreamGateway({ upstream: fixed([]), heartbeatMs: 1, replay: 1, keepFinished: 1 })).not.toThrow();
   });
 });

@@ -130,6 +130,24 @@ describe('assembles text', () => {
   it('keeps the initial text of a text block', () => {
     expect(assembleAnthropicMessage([messageStart(), textStart(0, 'Hi'), textDelta(0, '!'), stop(0), messageDelta('end_turn', 2), messageStop]).text).toBe('Hi!');
   });
+
+  it('joins Anthropic text blocks in index order, whichever started first', () => {
+    const message = assembleAnthropicMessage([
+      messageStart(),
+      textStart(2),
+      textDelta(2, 'third'),
+      textStart(0),
+      textDelta(0, 'first '),
+      textStart(1),
+      textDelta(1, 'second '),
+      stop(2),
+      stop(0),
+      stop(1),
+      messageDelta('end_turn', 5),
+      messageStop,
+    ]);
+    expect(message.text, 'block 0, then 1, then 2: the index is the block’s place in the message').toBe('first second third');
+  });
 });
 
 describe('tool calls keyed by index', () => {
@@ -169,6 +187,22 @@ describe('tool calls keyed by index', () => {
       finishWith('tool_calls'),
     ]);
     expect(message.toolCalls.map((c) => c.arguments)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('the id, the name and the arguments may come in separate fragments, and a fragment may carry none of them', () => {
+    const message = assembleChatCompletion([
+      calls({ index: 0, id: 'call_1', type: 'function' }),
+      calls({ index: 0, function: { name: 'search' } }),
+      calls({ index: 0 }),
+      calls(moreArgs(0, '{"q": 1}')),
+      finishWith('tool_calls'),
+    ]);
+    expect(message.toolCalls).toEqual([{ id: 'call_1', name: 'search', arguments: { q: 1 } }]);
+  });
+
+  it('a call whose id or name never arrives has an empty one', () => {
+    const message = assembleChatCompletion([calls(moreArgs(0, '{"q": 1}')), finishWith('tool_calls')]);
+    expect(message.toolCalls).toEqual([{ id: '', name: '', arguments: { q: 1 } }]);
   });
 
   it('follows choice 0 only', () => {
@@ -281,6 +315,24 @@ describe('finish reason and usage', () => {
     expect(cut.text).toBe('Once upon a');
   });
 
+  it('an OpenAI chunk after the finish reason that carries none does not undo it', () => {
+    // Azure OpenAI sends its content-filter results in a chunk after the finish reason.
+    const annotation: ChatCompletionChunk = { ...base, choices: [{ index: 0, delta: {}, finish_reason: null }] };
+    expect(assembleChatCompletion([content('Hi'), finishWith('stop'), annotation])).toEqual({ text: 'Hi', toolCalls: [], finishReason: 'stop' });
+  });
+
+  it('an Anthropic message_delta without a stop reason after one with it keeps the stop reason', () => {
+    const message = assembleAnthropicMessage([messageStart(25, 1), textStart(0), textDelta(0, 'Hi'), stop(0), messageDelta('end_turn', 10), messageDelta(null, 12), messageStop]);
+    expect(message.finishReason).toBe('end_turn');
+    expect(message.usage).toEqual({ inputTokens: 25, outputTokens: 12 });
+  });
+
+  it('an Anthropic stream without message_start still assembles', () => {
+    const message = assembleAnthropicMessage([textStart(0), textDelta(0, 'Hi'), stop(0), messageDelta('end_turn', 2), messageStop]);
+    expect(message.text).toBe('Hi');
+    expect(message.finishReason).toBe('end_turn');
+  });
+
   it('Anthropic usage: input tokens from message_start, the latest cumulative output count from message_delta', () => {
     const message = assembleAnthropicMessage([
       messageStart(25, 1),
@@ -377,6 +429,20 @@ describe('errors mid-stream', () => {
     expect(error).toBeInstanceOf(StreamError);
     expect((error as StreamError).errorType).toBe('server_error');
     expect((error as StreamError).partial.text).toBe('So far');
+  });
+
+  it('an OpenAI error object without a type is a StreamError of type "error"', () => {
+    const error = thrown(() => assembleChatCompletion([content('So far'), { choices: [], error: { message: 'The server had an error' } }, finishWith('stop')]));
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as StreamError).errorType).toBe('error');
+  });
+
+  it('the partial message of a StreamError keeps the usage reported before the error', () => {
+    const error = thrown(() =>
+      assembleAnthropicMessage([messageStart(25, 1), textStart(0), textDelta(0, 'Partial'), { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }]),
+    );
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as StreamError).partial).toEqual({ text: 'Partial', toolCalls: [], finishReason: null, usage: { inputTokens: 25, outputTokens: 1 } });
   });
 
   it('invalid JSON in a call of a finished message is a ToolArgumentsError with the raw text', () => {

@@ -6,7 +6,7 @@ import { edits } from '../../../support/mutant.ts';
 
 export default edits([
   [
-    "  if (event.type === 'error' || json.type === 'error' || json.error) {\n    throw new ProviderError(json.error?.type ?? 'error', json.error?.message ?? event.data);\n  }\n",
-    "  if (event.type === 'error' || json.type === 'error' || json.error) return DONE;\n",
+    "  if (event.type === 'error' || json.error) {\n    throw new ProviderError(json.error?.type ?? 'error', json.error?.message ?? event.data);\n  }\n",
+    "  if (event.type === 'error' || json.error) return DONE;\n",
   ],
 ]);
