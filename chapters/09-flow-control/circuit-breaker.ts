@@ -1,4 +1,4 @@
-// stub-hash: 3cb26be641e15b86
+// stub-hash: c6fb4519896dd114
 // Exercise 09-flow-control/circuit-breaker: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 09-flow-control/circuit-breaker
 
@@ -95,7 +95,8 @@ export class CircuitBreaker {
    * rethrows its error unchanged.
    *
    * @throws CircuitOpenError (as a rejection), without calling `fn`, while the circuit is open
-   *   or all probe slots are taken.
+   *   or all probe slots are taken; TypeError (as a rejection, not counted) when `fn` is not a
+   *   function.
    * @example
    * const summary = await breaker.call(() => summarise(document));
    */

@@ -1,4 +1,4 @@
-// stub-hash: d790a45ca1e02864
+// stub-hash: 349121ca686caaf1
 // Exercise 09-flow-control/retry-policy: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 09-flow-control/retry-policy
 
@@ -31,7 +31,8 @@ export type RetryOptions = {
 };
 
 /**
- * The verdict on a failed attempt: give up (and why, in words for a log line), or retry after
+ * The verdict on a failed attempt: give up (and why, in words for a log line that names what
+ * decided it: the status, `x-should-retry: false`, or the attempts used up), or retry after
  * `delayMs` milliseconds (an integer >= 0).
  */
 export type RetryDecision = { retry: false; reason: string } | { retry: true; delayMs: number };

@@ -1,4 +1,4 @@
-// stub-hash: 0efdea58de1accb1
+// stub-hash: fce7ccbd45895a10
 // Exercise 09-flow-control/with-retries: implement the TODOs below, guided by the JSDoc contracts.
 // Grade it with: npm run grade -- 09-flow-control/with-retries
 
@@ -50,8 +50,8 @@ export class RetryError extends Error {
 }
 
 /**
- * The call's total deadline passed: during an attempt, or before a wait that would have ended
- * after it. `cause` is the last failure, if an attempt had failed.
+ * The call's total deadline passed: during an attempt, or before a wait that would not have
+ * ended before it. `cause` is the last failure, if an attempt had failed.
  *
  * @provided
  * @example
@@ -207,10 +207,10 @@ export interface WithRetriesOptions {
  * - Every attempt of one call gets the same idempotency key, and an `AbortSignal` to pass on.
  * - Aborting `options.signal` rejects the call at once with the signal's reason, even in the
  *   middle of a wait or of an attempt that ignores its signal; nothing runs after that.
- * - `deadlineMs` bounds the whole call: when it passes, or when the next wait would end after
- *   it, the call rejects with {@link DeadlineExceededError}.
+ * - `deadlineMs` bounds the whole call: when it passes, or when the next wait would not end
+ *   before it, the call rejects with {@link DeadlineExceededError}.
  * - With a `budget`, each failure that would be retried takes a token and is retried only while
- *   the budget allows; each success gives tokens back.
+ *   the budget allows; each call that succeeds gives tokens back.
  * - An attempt that called `markStreaming()` is never retried.
  * - When the call gives up, it rejects with {@link RetryError}, whose `cause` is the last failure.
  *

@@ -97,7 +97,7 @@ export class CircuitBreaker {
     if (typeof failureRateThreshold !== 'number' || !(failureRateThreshold > 0 && failureRateThreshold <= 1)) {
       throw new RangeError(`Expected \`failureRateThreshold\` to be a number in (0, 1], got ${String(failureRateThreshold)} (${typeof failureRateThreshold})`);
     }
-    if (typeof openDurationMs !== 'number' || !Number.isFinite(openDurationMs) || openDurationMs <= 0) {
+    if (!Number.isFinite(openDurationMs) || openDurationMs <= 0) {
       throw new RangeError(`Expected \`openDurationMs\` to be a finite number > 0, got ${String(openDurationMs)} (${typeof openDurationMs})`);
     }
     this.#windowSize = windowSize;
@@ -125,7 +125,8 @@ export class CircuitBreaker {
    * rethrows its error unchanged.
    *
    * @throws CircuitOpenError (as a rejection), without calling `fn`, while the circuit is open
-   *   or all probe slots are taken.
+   *   or all probe slots are taken; TypeError (as a rejection, not counted) when `fn` is not a
+   *   function.
    * @example
    * const summary = await breaker.call(() => summarise(document));
    */
@@ -158,14 +159,11 @@ export class CircuitBreaker {
     }
     if (outcome === 'ignored') return;
     const failed = outcome === 'failure';
-    if (this.#outcomes.length < this.#windowSize) {
-      this.#outcomes.push(failed);
-    } else {
-      // The oldest outcome leaves the window as this one enters it.
-      if (this.#outcomes[this.#next]) this.#failures--;
-      this.#outcomes[this.#next] = failed;
-      this.#next = (this.#next + 1) % this.#windowSize;
-    }
+    // Slot #next is empty until the window is full, then holds the oldest outcome, which leaves
+    // the window as this one enters it.
+    if (this.#outcomes[this.#next]) this.#failures--;
+    this.#outcomes[this.#next] = failed;
+    this.#next = (this.#next + 1) % this.#windowSize;
     if (failed) this.#failures++;
     const calls = this.#outcomes.length;
     if (calls >= this.#minimumCalls && this.#failures / calls >= this.#threshold) this.#enter('open');

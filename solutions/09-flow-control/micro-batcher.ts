@@ -123,7 +123,7 @@ export class MicroBatcher<I, O> {
     const { maxBatchSize, maxWaitMs, maxPending, timers = realTimers } = options;
     integerFrom(maxBatchSize, 'maxBatchSize');
     integerFrom(maxPending, 'maxPending');
-    if (typeof maxWaitMs !== 'number' || !Number.isFinite(maxWaitMs) || maxWaitMs < 0) {
+    if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) {
       throw new RangeError(`Expected \`maxWaitMs\` to be a finite number >= 0, got ${String(maxWaitMs)} (${typeof maxWaitMs})`);
     }
     this.#batchFn = batchFn;
@@ -188,7 +188,7 @@ export class MicroBatcher<I, O> {
     this.#closing = new Promise<void>((resolve) => {
       this.#drained = resolve;
     });
-    if (this.#batch.length > 0) this.#dispatch();
+    this.#dispatch();
     this.#settleClose();
     return this.#closing;
   }
@@ -218,7 +218,7 @@ export class MicroBatcher<I, O> {
     this.#clearTimer();
     const entries = this.#batch;
     this.#batch = [];
-    if (entries.length === 0) return;
+    if (entries.length === 0) return; // close() and a closing #admitWaiting() call this with nothing open
     for (const entry of entries) {
       if (entry.onAbort) entry.signal!.removeEventListener('abort', entry.onAbort);
     }
@@ -259,13 +259,13 @@ export class MicroBatcher<I, O> {
       this.#waitingHead = 0;
     }
     // Closing: whatever was just admitted is sent now rather than after `maxWaitMs`.
-    if (this.#closed && this.#batch.length > 0) this.#dispatch();
+    if (this.#closed) this.#dispatch();
     this.#settleClose();
   }
 
   #settleClose(): void {
+    // No load waits for room while fewer than maxPending are pending: none is waiting at 0.
     if (!this.#drained || this.#pending > 0) return;
-    for (let i = this.#waitingHead; i < this.#waiting.length; i++) if (this.#waiting[i]) return;
     this.#drained();
     this.#drained = undefined;
   }

@@ -415,14 +415,14 @@ class Clock {
 }
 
 function positive(value: number, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+  if (!Number.isFinite(value) || value <= 0) {
     throw new RangeError(`Expected \`${name}\` to be a finite number > 0, got ${String(value)} (${typeof value})`);
   }
   return value;
 }
 
 function checkCost(cost: number, capacity: number): void {
-  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0) {
+  if (!Number.isFinite(cost) || cost < 0) {
     throw new RangeError(`Expected \`cost\` to be a finite number >= 0, got ${String(cost)} (${typeof cost})`);
   }
   if (cost > capacity) throw new CostExceedsCapacityError(cost, capacity);

@@ -27,7 +27,8 @@ export type RetryOptions = {
 };
 
 /**
- * The verdict on a failed attempt: give up (and why, in words for a log line), or retry after
+ * The verdict on a failed attempt: give up (and why, in words for a log line that names what
+ * decided it: the status, `x-should-retry: false`, or the attempts used up), or retry after
  * `delayMs` milliseconds (an integer >= 0).
  */
 export type RetryDecision = { retry: false; reason: string } | { retry: true; delayMs: number };
@@ -67,7 +68,7 @@ export function decideRetry(attempt: number, outcome: Outcome, options: RetryOpt
     throw new RangeError(`Expected \`maxAttempts\` to be an integer >= 1, got ${String(maxAttempts)} (${typeof maxAttempts})`);
   }
   for (const [name, value] of [['baseDelayMs', baseDelayMs], ['maxDelayMs', maxDelayMs]] as const) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    if (!Number.isFinite(value) || value < 0) {
       throw new RangeError(`Expected \`${name}\` to be a finite number >= 0, got ${String(value)} (${typeof value})`);
     }
   }
@@ -80,7 +81,7 @@ export function decideRetry(attempt: number, outcome: Outcome, options: RetryOpt
     }
     if (status < 400) return { retry: false, reason: `status ${status} is not an error` };
     headers = lowerCaseNames(outcome.headers);
-    const verdict = headers.get('x-should-retry')?.trim().toLowerCase();
+    const verdict = headers.get('x-should-retry')?.toLowerCase();
     // The server knows best: the SDKs obey this header before looking at the status.
     const retryable = verdict === 'true' ? true : verdict === 'false' ? false : isRetryableStatus(status);
     if (!retryable) {
@@ -103,10 +104,8 @@ function isRetryableStatus(status: number): boolean {
 
 function lowerCaseNames(headers: Record<string, string> | undefined): Map<string, string> {
   const map = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const key = name.toLowerCase();
-    if (!map.has(key)) map.set(key, String(value));
-  }
+  // A field value's surrounding white space is not part of it (RFC 9110 §5.5).
+  for (const [name, value] of Object.entries(headers ?? {})) map.set(name.toLowerCase(), String(value).trim());
   return map;
 }
 
@@ -114,9 +113,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** The wait the server asked for, in ms (possibly negative or huge), or undefined if none. */
 function serverDelay(headers: Map<string, string>, now: () => number): number | undefined {
-  const ms = headers.get('retry-after-ms')?.trim();
+  const ms = headers.get('retry-after-ms');
   if (ms !== undefined && DECIMAL.test(ms)) return Number(ms);
-  const value = headers.get('retry-after')?.trim();
+  const value = headers.get('retry-after');
   if (value === undefined) return undefined;
   if (DECIMAL.test(value)) return Number(value) * 1000;
   const time = now();
@@ -139,15 +138,15 @@ function parseHttpDate(text: string, now: number): number | undefined {
   if (match) return utc(match[3]!, match[2]!, match[1]!, match[4]!, match[5]!, match[6]!);
   match = RFC850_DATE.exec(text);
   if (match) {
-    // A two-digit year more than 50 years in the future is in the past century (§5.6.7).
-    const twoDigits = Number(match[3]);
-    const thisYear = new Date(now).getUTCFullYear();
-    let year = Math.floor(thisYear / 100) * 100 + twoDigits;
-    if (year > thisYear + 50) year -= 100;
-    return utc(String(year), match[2]!, match[1]!, match[4]!, match[5]!, match[6]!);
+    const fields = match;
+    const at = (year: number): number | undefined => utc(String(year), fields[2]!, fields[1]!, fields[4]!, fields[5]!, fields[6]!);
+    // A two-digit year is this century's, unless that puts the date more than 50 years in the
+    // future: then it is the last century's (§5.6.7). An invalid date is undefined either way.
+    const year = Math.floor(new Date(now).getUTCFullYear() / 100) * 100 + Number(fields[3]);
+    return at(year - 50)! > now ? at(year - 100) : at(year);
   }
   match = ASCTIME_DATE.exec(text);
-  if (match) return utc(match[6]!, match[1]!, match[2]!.trim(), match[3]!, match[4]!, match[5]!);
+  if (match) return utc(match[6]!, match[1]!, match[2]!, match[3]!, match[4]!, match[5]!); // Number(' 6') is 6
   return undefined;
 }
 

@@ -46,8 +46,8 @@ export class RetryError extends Error {
 }
 
 /**
- * The call's total deadline passed: during an attempt, or before a wait that would have ended
- * after it. `cause` is the last failure, if an attempt had failed.
+ * The call's total deadline passed: during an attempt, or before a wait that would not have
+ * ended before it. `cause` is the last failure, if an attempt had failed.
  *
  * @provided
  * @example
@@ -130,7 +130,7 @@ export class RetryBudget {
     if (!Number.isInteger(maxTokens) || maxTokens < 1 || maxTokens > 1000) {
       throw new RangeError(`Expected \`maxTokens\` to be an integer from 1 to 1000, got ${String(maxTokens)} (${typeof maxTokens})`);
     }
-    if (typeof tokenRatio !== 'number' || !Number.isFinite(tokenRatio) || tokenRatio <= 0) {
+    if (!Number.isFinite(tokenRatio) || tokenRatio <= 0) {
       throw new RangeError(`Expected \`tokenRatio\` to be a finite number > 0, got ${String(tokenRatio)} (${typeof tokenRatio})`);
     }
     this.#max = maxTokens * 1000;
@@ -218,10 +218,10 @@ const realScheduler: Scheduler = {
  * - Every attempt of one call gets the same idempotency key, and an `AbortSignal` to pass on.
  * - Aborting `options.signal` rejects the call at once with the signal's reason, even in the
  *   middle of a wait or of an attempt that ignores its signal; nothing runs after that.
- * - `deadlineMs` bounds the whole call: when it passes, or when the next wait would end after
- *   it, the call rejects with {@link DeadlineExceededError}.
+ * - `deadlineMs` bounds the whole call: when it passes, or when the next wait would not end
+ *   before it, the call rejects with {@link DeadlineExceededError}.
  * - With a `budget`, each failure that would be retried takes a token and is retried only while
- *   the budget allows; each success gives tokens back.
+ *   the budget allows; each call that succeeds gives tokens back.
  * - An attempt that called `markStreaming()` is never retried.
  * - When the call gives up, it rejects with {@link RetryError}, whose `cause` is the last failure.
  *
@@ -240,7 +240,7 @@ const realScheduler: Scheduler = {
 export function withRetries<T>(fn: (context: AttemptContext) => T | Promise<T>, options: WithRetriesOptions = {}): Promise<T> {
   if (typeof fn !== 'function') throw new TypeError(`Expected \`fn\` to be a function, got ${String(fn)} (${typeof fn})`);
   const { signal, deadlineMs, budget, maxAttempts, baseDelayMs, maxDelayMs, random, scheduler = realScheduler } = options;
-  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs <= 0)) {
+  if (deadlineMs !== undefined && (!Number.isFinite(deadlineMs) || deadlineMs <= 0)) {
     throw new RangeError(`Expected \`deadlineMs\` to be a finite number > 0, got ${String(deadlineMs)} (${typeof deadlineMs})`);
   }
   const idempotencyKey = options.idempotencyKey ?? (options.newIdempotencyKey ?? randomUUID)();

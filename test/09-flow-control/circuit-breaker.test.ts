@@ -54,6 +54,12 @@ describe('passes calls through while closed', () => {
     const { breaker } = setup();
     await expect(breaker.call(() => 'sync')).resolves.toBe('sync');
   });
+
+  it('rejects a non-function with a TypeError, without counting it as a failure', async () => {
+    const { breaker } = setup({ windowSize: 1 });
+    await expect(breaker.call(42 as never)).rejects.toBeInstanceOf(TypeError);
+    expect(breaker.state, 'a caller passing the wrong argument says nothing about the service').toBe('closed');
+  });
 });
 
 describe('opens at the failure-rate threshold', () => {
@@ -102,6 +108,14 @@ describe('opens at the failure-rate threshold', () => {
     await outcomes(breaker, '....'.repeat(10));
     await outcomes(breaker, 'xxx');
     expect(breaker.state, '3 of the last 4 calls failed, even if 40 earlier ones succeeded').toBe('open');
+  });
+
+  it('a threshold of 1 opens only when every call in the window failed', async () => {
+    const { breaker } = setup({ windowSize: 4, failureRateThreshold: 1 });
+    await outcomes(breaker, 'xxx.xxx');
+    expect(breaker.state, '3 of the last 4 calls failed: below 100 %').toBe('closed');
+    await outcomes(breaker, 'x');
+    expect(breaker.state, 'all of the last 4 calls failed').toBe('open');
   });
 });
 
@@ -191,6 +205,16 @@ describe('a probe closes or reopens the circuit', () => {
     expect(breaker.state, 'the window starts empty after closing: 3 outcomes are fewer than 4').toBe('closed');
   });
 
+  it('the window after a successful probe counts every new failure', async () => {
+    const { breaker, advance } = setup({ windowSize: 2, failureRateThreshold: 1, openDurationMs: 1000 });
+    await outcomes(breaker, 'xx');
+    advance(1000);
+    await succeed(breaker);
+    expect(breaker.state).toBe('closed');
+    await outcomes(breaker, 'xx');
+    expect(breaker.state, 'both calls since the circuit closed failed: 100 %').toBe('open');
+  });
+
   it('a failed probe opens the circuit again, for a new open duration', async () => {
     const { breaker, now, advance } = setup({ windowSize: 2, openDurationMs: 1000 });
     await outcomes(breaker, 'xx');
@@ -249,6 +273,16 @@ describe('counts each call only in the state it started in', () => {
     for (let i = 0; i < 5; i++) await expect(breaker.call(async () => Promise.reject(invalid))).rejects.toBe(invalid);
     expect(breaker.state, 'a client error says nothing about the service').toBe('closed');
   });
+
+  it('an ignored error neither fills the window nor dilutes its failures', async () => {
+    const invalid = new Error('422 unprocessable');
+    const { breaker } = setup({ windowSize: 4, isFailure: (error) => error !== invalid });
+    await outcomes(breaker, 'xx');
+    for (let i = 0; i < 4; i++) await breaker.call(async () => Promise.reject(invalid)).catch(() => undefined);
+    expect(breaker.state, 'the window holds 2 calls, fewer than minimumCalls (4): ignored errors are not calls').toBe('closed');
+    await outcomes(breaker, '..');
+    expect(breaker.state, '2 failures in the window of 4 is 50 %: the ignored errors must not have pushed them out').toBe('open');
+  });
 });
 
 describe('validates its options', () => {
@@ -259,6 +293,9 @@ describe('validates its options', () => {
     ['failureRateThreshold 0', { failureRateThreshold: 0 }],
     ['failureRateThreshold 1.5', { failureRateThreshold: 1.5 }],
     ['openDurationMs 0', { openDurationMs: 0 }],
+    ['openDurationMs NaN', { openDurationMs: Number.NaN }],
+    ['openDurationMs Infinity', { openDurationMs: Number.POSITIVE_INFINITY }],
+    ["failureRateThreshold '0.5', a string", { failureRateThreshold: '0.5' as unknown as number }],
     ['minimumCalls above windowSize', { minimumCalls: 11 }],
     ['halfOpenProbes 0', { halfOpenProbes: 0 }],
   ];

@@ -1,7 +1,8 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BatcherClosedError, BatchLengthError, MicroBatcher, type MicroBatcherOptions } from '@workbook/09-flow-control/micro-batcher';
 import { type Deferred, deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
+import { liveBytes } from '../support/gc.ts';
 import { VirtualClock } from './virtual-time.ts';
 
 failOnUnhandledRejections();
@@ -80,6 +81,12 @@ describe('coalesces loads into one batch', () => {
     expect(() => new MicroBatcher(fn, { maxBatchSize: 2, maxWaitMs: 10, maxPending: 0 })).toThrow(RangeError);
     expect(() => new MicroBatcher('nope' as never, { maxBatchSize: 2, maxWaitMs: 10, maxPending: 10 })).toThrow(TypeError);
   });
+
+  it('rejects a maxWaitMs that is NaN or infinite', () => {
+    const fn = (items: string[]) => items;
+    expect(() => new MicroBatcher(fn, { maxBatchSize: 2, maxWaitMs: Number.NaN, maxPending: 10 }), 'maxWaitMs NaN').toThrow(RangeError);
+    expect(() => new MicroBatcher(fn, { maxBatchSize: 2, maxWaitMs: Number.POSITIVE_INFINITY, maxPending: 10 }), 'maxWaitMs Infinity').toThrow(RangeError);
+  });
 });
 
 describe('one timer per batch, from its first item', () => {
@@ -114,6 +121,40 @@ describe('one timer per batch, from its first item', () => {
     void batcher.load('b');
     await flushMicrotasks();
     expect(clock.pendingTimers, 'clear the timer of a batch that was sent early').toBe(0);
+  });
+
+  it('a maxWaitMs of 0 sends the batch on the next timer tick, with every load made before it', async () => {
+    const { batcher, batches, clock } = echo({ maxBatchSize: 100, maxWaitMs: 0 });
+    void batcher.load('a');
+    void batcher.load('b');
+    expect(batches, 'even a wait of 0 ms lets the loads of the current tick join').toEqual([]);
+    await clock.advance(0);
+    expect(batches).toEqual([['a', 'b']]);
+  });
+
+  it('uses the real setTimeout and clearTimeout by default', () => {
+    vi.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      const batcher = new MicroBatcher<string, string>(
+        (items) => {
+          batches.push([...items]);
+          return items;
+        },
+        { maxBatchSize: 2, maxWaitMs: 10, maxPending: 10 },
+      );
+      void batcher.load('a');
+      vi.advanceTimersByTime(9);
+      expect(batches).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(batches, 'without timers, the real setTimeout sends the batch maxWaitMs after its first item').toEqual([['a']]);
+      void batcher.load('b');
+      void batcher.load('c');
+      expect(batches).toEqual([['a'], ['b', 'c']]);
+      expect(vi.getTimerCount(), 'the real timer of a batch sent because it filled up must be cleared').toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -270,6 +311,35 @@ describe('abort removes an item before it is sent', () => {
     expect(batches.map((b) => b.items)).toEqual([['a', 'b', 'c']]);
     expect(result.value, 'the item was already in flight: its caller gets its result').toBe('r:a');
   });
+
+  it('a load that waited for room ignores an abort once it is sent', async () => {
+    const { batcher, batches, answer } = manual({ maxBatchSize: 1, maxPending: 1 });
+    void batcher.load('first');
+    const controller = new AbortController();
+    const result = track(batcher.load('waited', { signal: controller.signal }));
+    await flushMicrotasks();
+    answer(0);
+    await flushMicrotasks();
+    expect(batches.map((b) => b.items)).toEqual([['first'], ['waited']]);
+    expect(getEventListeners(controller.signal, 'abort'), 'once sent, no abort listener may be left, not even the one added while it waited').toHaveLength(0);
+    controller.abort();
+    answer(1);
+    await flushMicrotasks();
+    expect(result.value, 'the item was already in flight: its caller gets its result').toBe('r:waited');
+  });
+
+  it('an aborted load leaves no listener on its signal', async () => {
+    const { batcher } = manual({ maxBatchSize: 10, maxPending: 1 });
+    const inBatch = new AbortController();
+    const waiting = new AbortController();
+    const results = [track(batcher.load('in', { signal: inBatch.signal })), track(batcher.load('waiting', { signal: waiting.signal }))];
+    waiting.abort();
+    inBatch.abort();
+    await flushMicrotasks();
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(getEventListeners(inBatch.signal, 'abort'), 'the listener of an item aborted in the open batch keeps the item alive').toHaveLength(0);
+    expect(getEventListeners(waiting.signal, 'abort'), 'the listener of a load aborted while waiting for room keeps the load alive').toHaveLength(0);
+  });
 });
 
 describe('backpressure at maxPending', () => {
@@ -330,6 +400,39 @@ describe('backpressure at maxPending', () => {
     await flushMicrotasks();
     expect(after.value).toBe('r:after');
   });
+
+  it('a load made by the batch function itself waits behind the loads already waiting', async () => {
+    const clock = new VirtualClock();
+    const batches: string[][] = [];
+    const replies: Deferred<string[]>[] = [];
+    const batcher: MicroBatcher<string, string> = new MicroBatcher<string, string>(
+      (items) => {
+        batches.push([...items]);
+        // A batch function that loads what an item refers to through the same batcher.
+        if (items.includes('parent')) void batcher.load('child');
+        const reply = deferred<string[]>();
+        replies.push(reply);
+        return reply.promise;
+      },
+      { maxBatchSize: 2, maxWaitMs: 10, maxPending: 3, timers: clock },
+    );
+    for (const item of ['a', 'b', 'c', 'parent', 'waiting']) void batcher.load(item);
+    await flushMicrotasks();
+    replies[0]!.resolve(['r:a', 'r:b']);
+    await clock.advance(10);
+    expect(batches, 'waiting was in line before child was loaded: first come, first served').toEqual([['a', 'b'], ['c', 'parent'], ['waiting']]);
+  });
+
+  it('memory does not grow with the number of loads that ever waited', async () => {
+    const batcher = new MicroBatcher<number, number>((items) => items, { maxBatchSize: 10, maxWaitMs: 10, maxPending: 10, timers: new VirtualClock() });
+    // Each wave: 10 loads get in at once, the other 9,990 wait for room, and all are answered.
+    const wave = () => Promise.all(Array.from({ length: 10_000 }, (_, i) => batcher.load(i)));
+    await wave();
+    const before = liveBytes();
+    for (let round = 0; round < 5; round++) await wave();
+    const kept = liveBytes() - before;
+    expect(kept, `the batcher grew by ${(kept / 1024).toFixed(0)} KB over 50,000 loads, almost all of which waited for room and were answered`).toBeLessThan(256 * 1024);
+  }, 20_000);
 });
 
 describe('close flushes and refuses new items', () => {
@@ -377,6 +480,31 @@ describe('close flushes and refuses new items', () => {
     await flushMicrotasks();
     expect(results.map((r) => r.value)).toEqual(['r:a', 'r:b']);
     expect(closed.status).toBe('fulfilled');
+  });
+
+  it('loads let in from the waiting line after close are sent at once, not after maxWaitMs', async () => {
+    const { batcher, batches, answer } = manual({ maxBatchSize: 10, maxPending: 1 });
+    const results = ['a', 'b'].map((item) => track(batcher.load(item)));
+    const closed = track(batcher.close());
+    await flushMicrotasks();
+    expect(batches.map((b) => b.items)).toEqual([['a']]);
+    answer(0);
+    await flushMicrotasks();
+    expect(batches.map((b) => b.items), 'closing: b must not wait maxWaitMs for items that can no longer come').toEqual([['a'], ['b']]);
+    answer(1);
+    await flushMicrotasks();
+    expect(results.map((r) => r.value)).toEqual(['r:a', 'r:b']);
+    expect(closed.status).toBe('fulfilled');
+  });
+
+  it('close with no open batch sends no empty batch', async () => {
+    const { batcher, batches, clock } = echo();
+    void batcher.load('a');
+    await clock.advance(10);
+    const closed = track(batcher.close());
+    await flushMicrotasks();
+    expect(closed.status).toBe('fulfilled');
+    expect(batches, 'the batch function is never called with no items').toEqual([['a']]);
   });
 
   it('close on an idle batcher resolves at once, and twice gives the same promise', async () => {

@@ -73,6 +73,30 @@ describe('reports what CL.THROTTLE reports', () => {
       expect(limiter.peek('tenant', 2).remaining).toBe(1);
       expect(limiter.tryAcquire('tenant', 3).allowed, 'peek spent nothing: the full burst is still there').toBe(true);
     });
+
+    it(`${name}: a unit that takes a fractional number of ms to refill still gives the whole burst`, () => {
+      const { limiter } = make(Limiter, 2, 30);
+      expect(limiter.tryAcquire('tenant')).toEqual({ allowed: true, remaining: 1, retryAfterMs: -1, resetAfterMs: 34 });
+      expect(limiter.tryAcquire('tenant'), 'at 30 per second a unit takes 33⅓ ms: rounding must not cost the second unit of a burst of 2').toEqual({
+        allowed: true,
+        remaining: 0,
+        retryAfterMs: -1,
+        resetAfterMs: 67,
+      });
+    });
+
+    it(`${name}: waits for fractional costs are exact to the millisecond`, () => {
+      const { limiter, time } = make(Limiter, 2, 30);
+      limiter.tryAcquire('tenant', 1);
+      expect(limiter.tryAcquire('tenant', 1.6).retryAfterMs, '0.6 units short at 30 per second is 20 ms').toBe(20);
+      time.advance(20);
+      expect(limiter.tryAcquire('tenant', 1.6).allowed).toBe(true);
+      const single = make(Limiter, 1, 30);
+      single.limiter.tryAcquire('tenant', 1);
+      single.time.advance(10);
+      single.limiter.tryAcquire('tenant', 0.1);
+      expect(single.limiter.tryAcquire('tenant', 0.1).resetAfterMs, '0.3 units back, 0.2 spent: 0.9 short of full at 30 per second is 30 ms').toBe(30);
+    });
   }
 });
 
@@ -239,6 +263,15 @@ describe('refuses costs above capacity for good', () => {
       expect(() => new Limiter({ capacity: 10, refillPerSecond: -1 })).toThrow(RangeError);
     }
   });
+
+  it('rejects a capacity or rate that is NaN or infinite', () => {
+    for (const [, Limiter] of ALGORITHMS) {
+      expect(() => new Limiter({ capacity: Number.NaN, refillPerSecond: 1 }), 'capacity NaN').toThrow(RangeError);
+      expect(() => new Limiter({ capacity: Number.POSITIVE_INFINITY, refillPerSecond: 1 }), 'capacity Infinity').toThrow(RangeError);
+      expect(() => new Limiter({ capacity: 10, refillPerSecond: Number.NaN }), 'refillPerSecond NaN').toThrow(RangeError);
+      expect(() => new Limiter({ capacity: 10, refillPerSecond: Number.POSITIVE_INFINITY }), 'refillPerSecond Infinity').toThrow(RangeError);
+    }
+  });
 });
 
 describe('evicts idle keys', () => {
@@ -272,6 +305,46 @@ describe('evicts idle keys', () => {
       }
       expect(limiter.tryAcquire('busy').allowed, 'the busy key had spent its burst 1 s ago: only one unit is back').toBe(true);
       expect(limiter.tryAcquire('busy').allowed).toBe(false);
+    });
+
+    it(`${name}: a call that spends nothing keeps nothing in memory`, () => {
+      const { limiter } = make(Limiter, 10, 1);
+      limiter.tryAcquire('spender');
+      limiter.tryAcquire('zero-cost', 0);
+      expect(limiter.size, 'a key that spent nothing is still full: only the spender is held').toBe(1);
+    });
+
+    it(`${name}: a key found full again at its next call is dropped, even behind a busier key`, () => {
+      const { limiter, time } = make(Limiter, 10, 1);
+      limiter.tryAcquire('slow', 10);
+      limiter.tryAcquire('quick', 1);
+      time.advance(2000);
+      limiter.tryAcquire('quick', 0);
+      expect(limiter.size, "quick has been full for a second and its call spent nothing: only slow's debt is held").toBe(1);
+    });
+
+    it(`${name}: keys used again out of order are all dropped once full`, () => {
+      const { limiter, time } = make(Limiter, 2, 1);
+      for (const key of ['a', 'b', 'c']) limiter.tryAcquire(key);
+      time.advance(500);
+      limiter.tryAcquire('b');
+      time.advance(10_000);
+      expect(limiter.size, 'every key has been full for seconds').toBe(0);
+      limiter.tryAcquire('d');
+      time.advance(10_000);
+      expect(limiter.size, 'and so has the key used after them').toBe(0);
+    });
+
+    it(`${name}: a key in constant use does not keep the idle keys behind it in memory`, () => {
+      const { limiter, time } = make(Limiter, 10, 100);
+      let most = 0;
+      for (let round = 0; round < 50; round++) {
+        expect(limiter.tryAcquire('hot', 1.1).allowed).toBe(true);
+        for (let i = 0; i < 500; i++) limiter.tryAcquire(`round-${round}-client-${i}`);
+        most = Math.max(most, limiter.size);
+        time.advance(10);
+      }
+      expect(most, 'each round of 500 keys is full again 10 ms later; the hot key, used every 10 ms, must not pin them').toBeLessThanOrEqual(1001);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type AttemptContext,
   DeadlineExceededError,
@@ -9,7 +9,7 @@ import {
   type WithRetriesOptions,
   withRetries,
 } from '@workbook/09-flow-control/with-retries';
-import { failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
+import { deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
 import { VirtualClock } from './virtual-time.ts';
 
 failOnUnhandledRejections();
@@ -113,6 +113,76 @@ describe('retries as decideRetry decides', () => {
     expect(calls.map((call) => call.context.attempt)).toEqual([1, 2, 3]);
   });
 
+  it('throws a TypeError at once when fn is not a function', () => {
+    for (const fn of [undefined, 'fetch', { call: () => 'ok' }]) {
+      expect(() => withRetries(fn as never, { scheduler: new VirtualClock() }), `fn ${String(fn)}`).toThrow(TypeError);
+    }
+  });
+
+  it('reads a status from an error that carries no headers', async () => {
+    const clock = new VirtualClock();
+    for (const headers of [undefined, null]) {
+      const notFound = Object.assign(new Error('404 Not Found'), { status: 404, headers });
+      const { calls, result } = run(clock, [notFound, 'never']);
+      await clock.advance(1000);
+      expect(calls, `a 404 with headers ${String(headers)} is still a 404: not retried`).toHaveLength(1);
+      expect(result.reason).toBeInstanceOf(RetryError);
+    }
+  });
+
+  it('anything thrown without a status counts as a network error, null and undefined included', async () => {
+    const clock = new VirtualClock();
+    const thrown: unknown[] = [null, undefined, 'socket closed'];
+    let calls = 0;
+    const fn = (): string => {
+      if (calls < thrown.length) throw thrown[calls++];
+      calls++;
+      return 'ok';
+    };
+    const result = track(withRetries(fn, { scheduler: clock, random: () => 0.5, maxAttempts: 4 }));
+    await clock.advance(10_000);
+    expect(calls, 'each of null, undefined and a string is a network error: retried').toBe(4);
+    expect(result.value).toBe('ok');
+  });
+
+  it('measures a Retry-After HTTP-date against the scheduler\'s clock', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const { calls, started } = run(clock, [new HttpError(503, { 'retry-after': 'Thu, 01 Jan 2026 00:00:02 GMT' }), 'ok']);
+    await clock.advance(10_000);
+    expect(calls.map((call) => call.at - started), 'the date is 2 s after the virtual clock\'s now()').toEqual([0, 2000]);
+  });
+
+  it('uses the real clock and timers when no scheduler is given', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+    try {
+      // Loaded again under fake timers, so that defaults the module captures when it loads are the fake ones too.
+      vi.resetModules();
+      const fresh = await import('@workbook/09-flow-control/with-retries');
+      let calls = 0;
+      const fn = (): string => {
+        if (calls++ === 0) throw new fresh.HttpError(503, { 'retry-after': 'Thu, 01 Jan 2026 00:00:02 GMT' });
+        return 'ok';
+      };
+      const result = track(fresh.withRetries(fn, { deadlineMs: 60_000 }));
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(calls, 'the HTTP-date is 2 s after Date.now()').toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls, 'the retry runs on a setTimeout of 2000 ms').toBe(2);
+      expect(result.value).toBe('ok');
+      expect(vi.getTimerCount(), 'clear the deadline timer with clearTimeout once the call has settled').toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an out-of-range retry option rejects the call after the first failure, with a RangeError', async () => {
+    const clock = new VirtualClock();
+    const { calls, result } = run(clock, [unavailable(10), 'never'], { maxAttempts: 0 });
+    await clock.advance(1000);
+    expect(calls).toHaveLength(1);
+    expect(result.reason, 'decideRetry throws a RangeError for maxAttempts 0: the call rejects with it').toBeInstanceOf(RangeError);
+  });
+
   it('passes maxAttempts, baseDelayMs and maxDelayMs on to decideRetry', async () => {
     const clock = new VirtualClock();
     const network = new TypeError('socket hang up');
@@ -195,6 +265,36 @@ describe('abort stops at once', () => {
     expect(calls[0]!.context.signal.aborted, 'pass the abort on, so fetch stops too').toBe(true);
   });
 
+  it('a failure of the attempt after the abort starts no retry', async () => {
+    const clock = new VirtualClock();
+    const controller = new AbortController();
+    const late = deferred<string>();
+    let calls = 0;
+    const result = track(withRetries(() => (calls++, late.promise), { scheduler: clock, signal: controller.signal }));
+    await flushMicrotasks();
+    controller.abort(new Error('cancelled'));
+    late.reject(unavailable(10));
+    await clock.advance(1000);
+    expect(result.status).toBe('rejected');
+    expect(calls, 'nothing runs after an abort, even when the abandoned attempt fails later').toBe(1);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('a success of the attempt after the abort gives no token back', async () => {
+    const clock = new VirtualClock();
+    const controller = new AbortController();
+    const budget = new RetryBudget({ maxTokens: 10, tokenRatio: 0.5 });
+    budget.recordFailure();
+    const late = deferred<string>();
+    const result = track(withRetries(() => late.promise, { scheduler: clock, signal: controller.signal, budget }));
+    await flushMicrotasks();
+    controller.abort(new Error('cancelled'));
+    late.resolve('too late');
+    await flushMicrotasks();
+    expect(result.status).toBe('rejected');
+    expect(budget.tokens, 'the call was aborted, not a success: its late result counts for nothing').toBe(9);
+  });
+
   it('never calls fn when the signal is already aborted', async () => {
     const clock = new VirtualClock();
     const controller = new AbortController();
@@ -238,6 +338,29 @@ describe('a total deadline', () => {
     expect(result.status, 'a wait until 1600 ms cannot end before the 1000 ms deadline: give up now').toBe('rejected');
     expect(result.reason).toBeInstanceOf(DeadlineExceededError);
     expect((result.reason as DeadlineExceededError).cause).toBe(second);
+  });
+
+  it('throws a RangeError at once for a deadlineMs that is not a finite number > 0', () => {
+    for (const deadlineMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, '1000' as unknown as number]) {
+      expect(() => withRetries(() => 'ok', { scheduler: new VirtualClock(), deadlineMs }), `deadlineMs ${String(deadlineMs)}`).toThrow(RangeError);
+    }
+  });
+
+  it('does not start a wait that would end just as the deadline passes', async () => {
+    const clock = new VirtualClock();
+    const { calls, result } = run(clock, [unavailable(1000), 'never'], { deadlineMs: 1000 });
+    await flushMicrotasks();
+    expect(result.status, 'the retry could only start at 1000 ms, when the deadline has passed: give up now').toBe('rejected');
+    expect(result.reason).toBeInstanceOf(DeadlineExceededError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('starts a wait that ends just before the deadline', async () => {
+    const clock = new VirtualClock();
+    const { calls, result } = run(clock, [unavailable(999), 'ok'], { deadlineMs: 1000 });
+    await clock.advance(999);
+    expect(calls, 'a retry at 999 ms is within the 1000 ms deadline').toHaveLength(2);
+    expect(result.value).toBe('ok');
   });
 
   it('returns a success that comes before the deadline', async () => {
@@ -289,6 +412,27 @@ describe('a retry budget shared across calls', () => {
     expect(() => new RetryBudget({ tokenRatio: 0 })).toThrow(RangeError);
   });
 
+  it('accepts maxTokens from 1 to 1000', () => {
+    expect(new RetryBudget({ maxTokens: 1 }).tokens).toBe(1);
+    expect(new RetryBudget({ maxTokens: 1000 }).tokens).toBe(1000);
+    expect(() => new RetryBudget({ maxTokens: 1001 }), 'maxTokens is at most 1000').toThrow(RangeError);
+  });
+
+  it('rejects a tokenRatio that is not a finite number > 0', () => {
+    for (const tokenRatio of [-0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.1' as unknown as number]) {
+      expect(() => new RetryBudget({ tokenRatio }), `tokenRatio ${String(tokenRatio)}`).toThrow(RangeError);
+    }
+  });
+
+  it('says in the RetryError that the budget is spent', async () => {
+    const clock = new VirtualClock();
+    const budget = new RetryBudget({ maxTokens: 2, tokenRatio: 1 });
+    const { result } = run(clock, [unavailable(10), 'never'], { budget });
+    await clock.advance(1000);
+    expect(result.reason).toBeInstanceOf(RetryError);
+    expect((result.reason as RetryError).reason, 'a reason for the log line').toMatch(/\S/);
+  });
+
   it('stops retrying once the budget is spent, across calls', async () => {
     const clock = new VirtualClock();
     const budget = new RetryBudget({ maxTokens: 4, tokenRatio: 1 });
@@ -332,6 +476,14 @@ describe('never retries after partial output', () => {
     expect(calls, 'the user has seen half an answer: a retry would repeat it').toHaveLength(1);
     expect(result.reason).toBeInstanceOf(RetryError);
     expect((result.reason as RetryError).cause).toBe(cut);
+  });
+
+  it('says in the RetryError why it did not retry', async () => {
+    const clock = new VirtualClock();
+    const { result } = run(clock, [STREAM_THEN_FAIL(unavailable(10)), 'never']);
+    await clock.advance(1000);
+    expect(result.reason).toBeInstanceOf(RetryError);
+    expect((result.reason as RetryError).reason, 'a reason for the log line').toMatch(/\S/);
   });
 
   it('a network error after markStreaming() is not retried either', async () => {

@@ -5,5 +5,8 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['    if (this.#outcomes.length < this.#windowSize) {', '    if (true) {'],
+  [
+    '    if (this.#outcomes[this.#next]) this.#failures--;\n    this.#outcomes[this.#next] = failed;\n    this.#next = (this.#next + 1) % this.#windowSize;\n',
+    '    this.#outcomes.push(failed);\n',
+  ],
 ]);

@@ -5,5 +5,5 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['      if (this.#outcomes[this.#next]) this.#failures--;\n', ''],
+  ['    if (this.#outcomes[this.#next]) this.#failures--;\n', ''],
 ]);

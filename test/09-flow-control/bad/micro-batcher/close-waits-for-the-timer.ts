@@ -4,5 +4,5 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['    if (this.#batch.length > 0) this.#dispatch();\n    this.#settleClose();', '    this.#settleClose();'],
+  ['    this.#dispatch();\n    this.#settleClose();\n    return this.#closing;', '    this.#settleClose();\n    return this.#closing;'],
 ]);

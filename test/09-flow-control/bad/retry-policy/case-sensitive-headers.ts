@@ -5,5 +5,5 @@
 import { edits } from '../../../support/mutant.ts';
 
 export default edits([
-  ['const key = name.toLowerCase();', 'const key = name;'],
+  ['map.set(name.toLowerCase(), String(value).trim())', 'map.set(name, String(value).trim())'],
 ]);
