@@ -466,44 +466,18 @@ describe('bounded line length', () => {
 });
 
 describe('linear time on a huge line in tiny chunks', () => {
-  it('one more 16-byte chunk costs about the same with 16 KiB or 1 MiB of the line already buffered', () => {
-    const small = 16 * 1024;
-    const large = 1024 * 1024;
-    const piece = encode('abcdefghijklmnop');
-    const growth = measureGrowth({
-      setup: (n) => {
-        const parser = new SseParser({ maxLineBytes: 64 * 1024 * 1024 });
-        parser.push(`data: ${'x'.repeat(n)}`);
-        return parser;
-      },
-      operation: (parser) => {
-        parser.push(piece);
-      },
-      small,
-      large,
-      ops: 200,
-      limit: 8,
-      rounds: 9,
-    });
-    expectGrowth(growth, {
-      small,
-      large,
-      limit: 8,
-      operation: 'one push of a 16-byte chunk',
-      what: 'bytes of the line buffered',
-      cause: 'the whole buffered line is searched (or copied, or measured) again on every chunk, instead of only the new chunk',
-    });
-  });
+  const piece = encode('abcdefghijklmnop');
+  const ops = 200;
 
-  it('one more 16-byte chunk costs about the same with 16 KiB or 4 MiB buffered, when the line is near its limit', () => {
+  /**
+   * Times one more 16-byte chunk of a line that already holds 16 KiB or `large` bytes, with
+   * `maxLineBytes` chosen by `limitFor(n)`, and expects the cost not to grow with what is buffered.
+   */
+  function expectFlatPushCost(large: number, limitFor: (n: number) => number, what: string, cause: string): void {
     const small = 16 * 1024;
-    const large = 4 * 1024 * 1024;
-    const piece = encode('abcdefghijklmnop');
-    const ops = 200;
     const growth = measureGrowth({
       setup: (n) => {
-        // The chunks of a round fill the line to exactly its limit.
-        const parser = new SseParser({ maxLineBytes: 6 + n + piece.length * ops });
+        const parser = new SseParser({ maxLineBytes: limitFor(n) });
         parser.push(`data: ${'x'.repeat(n)}`);
         return parser;
       },
@@ -516,14 +490,26 @@ describe('linear time on a huge line in tiny chunks', () => {
       limit: 8,
       rounds: 9,
     });
-    expectGrowth(growth, {
-      small,
-      large,
-      limit: 8,
-      operation: 'one push of a 16-byte chunk',
-      what: 'bytes of the line buffered, near maxLineBytes',
-      cause: 'the bytes of the whole buffered line are counted again on every chunk once it nears the limit, instead of adding the bytes of the new chunk',
-    });
+    expectGrowth(growth, { small, large, limit: 8, operation: 'one push of a 16-byte chunk', what, cause });
+  }
+
+  it('one more 16-byte chunk costs about the same with 16 KiB or 1 MiB of the line already buffered', () => {
+    expectFlatPushCost(
+      1024 * 1024,
+      () => 64 * 1024 * 1024,
+      'bytes of the line buffered',
+      'the whole buffered line is searched (or copied, or measured) again on every chunk, instead of only the new chunk',
+    );
+  });
+
+  it('one more 16-byte chunk costs about the same with 16 KiB or 4 MiB buffered, when the line is near its limit', () => {
+    expectFlatPushCost(
+      4 * 1024 * 1024,
+      // The chunks of a round fill the line to exactly its limit.
+      (n) => 6 + n + piece.length * ops,
+      'bytes of the line buffered, near maxLineBytes',
+      'the bytes of the whole buffered line are counted again on every chunk once it nears the limit, instead of adding the bytes of the new chunk',
+    );
   });
 
   it('one chunk of many lines costs the same per line for 20 or 4,000 lines, whatever line breaks it mixes', () => {
