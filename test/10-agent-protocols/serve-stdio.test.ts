@@ -1,8 +1,11 @@
+import { getEventListeners } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { describe, expect, it } from 'vitest';
-import { serveStdio } from '@workbook/10-agent-protocols/serve-stdio';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { McpServer, Tool } from '@workbook/10-agent-protocols/mcp-server';
+import { registerDemoTools, serveStdio } from '@workbook/10-agent-protocols/serve-stdio';
 import { failOnUnhandledRejections } from '../support/async.ts';
+import { settledLiveBytes } from '../support/gc.ts';
 import { connectStdio, initializeRequest, PROCESS_TEST_TIMEOUT, type RawChild, startRaw, type StdioPeer, until, within } from './support/peers.ts';
 import { exerciseEntry, supportFile } from './support/target.ts';
 
@@ -32,9 +35,10 @@ async function message(child: RawChild, index: number, what: string): Promise<Re
   }
 }
 
-/** serveStdio in this process, on streams the test controls byte by byte. */
-function inProcess(options: { maxLineBytes?: number } = {}) {
-  const input = new PassThrough();
+/** serveStdio in this process, on streams the test controls byte by byte (or, with `encoding`, as strings). */
+function inProcess(options: { maxLineBytes?: number; stepMs?: number; encoding?: BufferEncoding } = {}) {
+  const { encoding, ...serveOptions } = options;
+  const input = new PassThrough({ encoding });
   const output = new PassThrough();
   const log = new PassThrough();
   let out = '';
@@ -45,10 +49,11 @@ function inProcess(options: { maxLineBytes?: number } = {}) {
   log.on('data', (chunk: Buffer) => {
     logged += chunk.toString('utf8');
   });
-  const done = serveStdio({ input, output, log, stepMs: 1, ...options });
+  const done = serveStdio({ input, output, log, stepMs: 1, ...serveOptions });
   const lines = () => out.split('\n').slice(0, -1);
   return {
     input,
+    output,
     done,
     out: () => out,
     logged: () => logged,
@@ -56,6 +61,41 @@ function inProcess(options: { maxLineBytes?: number } = {}) {
     messages: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>),
     waitForLines: (count: number, what: string) => until(() => lines().length >= count, what, IN_PROCESS_MS),
   };
+}
+
+/** Writes the handshake and a `count_slowly` call to `to` that asks for progress (token "p"). */
+function startCounting(input: PassThrough, to: number): void {
+  input.write(`${JSON.stringify(initializeRequest(0))}\n`);
+  input.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+  input.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'count_slowly', arguments: { to }, _meta: { progressToken: 'p' } } })}\n`);
+}
+
+/** A ping request as one line of JSON without its newline, `pad` bytes longer than the shortest. */
+const paddedPing = (id: number, pad: number): string => JSON.stringify({ jsonrpc: '2.0', id, method: 'ping', params: { pad: 'x'.repeat(pad) } });
+
+/**
+ * Calls the `count_slowly` handler that registerDemoTools hands to `registerTool`, directly, with
+ * a signal the test controls; `onProgress` runs inside each progress report.
+ */
+function countDirectly(to: number, options: { stepMs?: number; controller?: AbortController; onProgress?: (step: number) => void } = {}) {
+  const tools = new Map<string, Tool>();
+  const server = { registerTool: (tool: Tool) => void tools.set(tool.name, tool) } as unknown as McpServer;
+  registerDemoTools(server, options.stepMs === undefined ? undefined : { stepMs: options.stepMs });
+  const handler = tools.get('count_slowly')?.handler;
+  if (!handler) throw new Error('registerDemoTools registered no tool named count_slowly through server.registerTool');
+  const controller = options.controller ?? new AbortController();
+  const steps: number[] = [];
+  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
+  const reportProgress = (progress: number): void => {
+    steps.push(progress);
+    options.onProgress?.(progress);
+  };
+  const result = Promise.resolve().then(() => handler({ to }, { requestId: 1, signal: controller.signal, reportProgress }));
+  result.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  return { controller, steps, result, state: () => state };
 }
 
 describe('starts as a process and initializes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
@@ -114,6 +154,7 @@ describe('unknown tools and invalid arguments', { timeout: PROCESS_TEST_TIMEOUT 
     ['count_slowly', { to: 2.5 }],
     ['count_slowly', { to: 1001 }],
     ['count_slowly', {}],
+    ['count_slowly', { to: 2, fast: true }],
   ])('answers %s with %j as a tool execution error', async (name, args) => {
     const { client } = await peer();
     const result = await client.callTool({ name, arguments: args }, undefined, REQUEST);
@@ -136,9 +177,9 @@ describe('progress while counting', { timeout: PROCESS_TEST_TIMEOUT }, () => {
       .map((m, index) => ({ m, index }))
       .filter(({ m }) => m.method === 'notifications/progress' && (m.params as { progressToken: unknown }).progressToken === id);
     expect(progress.map(({ m }) => m.params)).toEqual([
-      expect.objectContaining({ progressToken: id, progress: 1, total: 3 }),
-      expect.objectContaining({ progressToken: id, progress: 2, total: 3 }),
-      expect.objectContaining({ progressToken: id, progress: 3, total: 3 }),
+      expect.objectContaining({ progressToken: id, progress: 1, total: 3, message: 'step 1 of 3' }),
+      expect.objectContaining({ progressToken: id, progress: 2, total: 3, message: 'step 2 of 3' }),
+      expect.objectContaining({ progressToken: id, progress: 3, total: 3, message: 'step 3 of 3' }),
     ]);
     expect(progress.every(({ index }) => index < answer), 'progress must stop once the answer has been sent').toBe(true);
   });
@@ -174,6 +215,75 @@ describe('cancelling count_slowly', { timeout: PROCESS_TEST_TIMEOUT }, () => {
       'no progress for a cancelled request',
     ).toEqual([]);
     expect(errors.slice(errorsBefore).map((e) => e.message).filter((m) => !m.includes('unknown token'))).toEqual([]);
+  });
+});
+
+describe('count_slowly, step by step in virtual time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits stepMs before each step, 100 ms unless told otherwise', async () => {
+    const told = countDirectly(3, { stepMs: 40 });
+    await vi.advanceTimersByTimeAsync(39);
+    expect(told.steps, 'no step before stepMs (40 ms) has passed').toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(told.steps, 'the first step at 40 ms').toEqual([1]);
+    await vi.advanceTimersByTimeAsync(80);
+    expect(told.steps).toEqual([1, 2, 3]);
+    await expect(told.result).resolves.toEqual(text('done'));
+
+    const byDefault = countDirectly(1);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(byDefault.steps, 'no step before the default 100 ms has passed').toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(byDefault.result).resolves.toEqual(text('done'));
+  });
+
+  it('stops during a wait when cancelled: it settles, takes no further step and leaves no timer', async () => {
+    const call = countDirectly(5, { stepMs: 10 });
+    await vi.advanceTimersByTimeAsync(15);
+    expect(call.steps).toEqual([1]);
+    call.controller.abort(new Error('the user pressed stop'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount(), 'a cancelled count must clear the timer of its wait').toBe(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.steps, 'no step after the cancel').toEqual([1]);
+    expect(call.state(), 'the handler settles once cancelled').not.toBe('pending');
+  });
+
+  it('takes no further step when the cancel arrives while a step is being reported', async () => {
+    const controller = new AbortController();
+    const call = countDirectly(5, { stepMs: 10, controller, onProgress: () => controller.abort(new Error('cancelled at step 1')) });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(call.steps).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.steps, 'the count must check the signal before it waits again').toEqual([1]);
+    expect(vi.getTimerCount(), 'no timer left running after the cancel').toBe(0);
+    expect(call.state()).not.toBe('pending');
+  });
+
+  it('leaves no listener on the signal once its waits are over', async () => {
+    const call = countDirectly(3, { stepMs: 10 });
+    await vi.advanceTimersByTimeAsync(30);
+    await expect(call.result).resolves.toEqual(text('done'));
+    expect(getEventListeners(call.controller.signal, 'abort').length, 'each finished wait must remove its abort listener (a long count would pile them up)').toBe(0);
+  });
+
+  it('serveStdio passes stepMs to the demo tools', async () => {
+    const server = inProcess({ stepMs: 1_000 });
+    startCounting(server.input, 1);
+    await server.waitForLines(1, 'the answer to initialize');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.lines(), 'no progress before stepMs (1,000 ms) has passed').toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await server.waitForLines(3, 'the progress notification and the answer');
+    expect(server.messages().slice(1)).toEqual([expect.objectContaining({ method: 'notifications/progress' }), expect.objectContaining({ id: 1, result: text('done') })]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 });
 
@@ -223,6 +333,94 @@ describe('newline-delimited framing', () => {
     await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
   });
 
+  it('accepts a line of exactly maxLineBytes, also before a CR, and refuses a line one byte longer', async () => {
+    const limit = paddedPing(1, 0).length + 20;
+    const server = inProcess({ maxLineBytes: limit });
+    server.input.write(`${paddedPing(1, 20)}\n${paddedPing(2, 20)}\r\n${paddedPing(3, 21)}\n`);
+    await server.waitForLines(3, 'two answers and a parse error');
+    expect(server.messages(), `lines of ${limit}, ${limit} (then CRLF) and ${limit + 1} bytes with maxLineBytes ${limit}`).toEqual([
+      { jsonrpc: '2.0', id: 1, result: {} },
+      { jsonrpc: '2.0', id: 2, result: {} },
+      { jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) },
+    ]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('says in the parse error whether the line was too long (naming the limit) or not JSON', async () => {
+    const server = inProcess({ maxLineBytes: 64 });
+    server.input.write(`{"jsonrpc":"2.0", "id": 1\n${paddedPing(2, 100)}\n`);
+    await server.waitForLines(2, 'two parse errors');
+    const [notJson, tooLong] = server.messages().map((m) => (m.error as { message: unknown }).message);
+    expect(notJson, 'the message of a parse error must say what went wrong').toEqual(expect.stringMatching(/\S/));
+    expect(tooLong, 'a line too long is told apart from one that is not JSON, and its message names the limit').toEqual(expect.stringContaining('64'));
+    expect(tooLong).not.toEqual(notJson);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('keeps nothing of a line it has refused, however long the line grows', async () => {
+    const limit = 4 * 1024 * 1024;
+    const server = inProcess({ maxLineBytes: limit });
+    const chunk = Buffer.alloc(64 * 1024, 0x78); // 64 KiB of "x", no newline
+    // Measured only once serveStdio has read every chunk written so far.
+    const send = async (count: number): Promise<void> => {
+      for (let i = 0; i < count; i++) server.input.write(chunk);
+      await until(() => server.input.writableLength === 0 && server.input.readableLength === 0, 'serveStdio reading the chunks written', IN_PROCESS_MS);
+    };
+    // Four chunks past the limit: a reader that notices the overflow a chunk or two late has too.
+    await send(limit / chunk.length + 4);
+    const before = await settledLiveBytes();
+    // 3.5 MiB more of the same line: less than the limit, so a reader that starts counting again
+    // after the overflow still holds all of it.
+    await send(56);
+    const kept = (await settledLiveBytes()) - before;
+    expect(kept, `serveStdio kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a line it has already refused; drop its bytes as they arrive`).toBeLessThan(2 * 1024 * 1024);
+    server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    await server.waitForLines(2, 'a parse error for the long line, then the ping answer');
+    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('keeps nothing of one chunk that alone takes a line over the limit', async () => {
+    const limit = 1024 * 1024;
+    const server = inProcess({ maxLineBytes: limit });
+    const chunk = Buffer.alloc(16 * 1024 * 1024, 0x78); // 16 MiB of "x", no newline
+    const before = await settledLiveBytes();
+    server.input.write(chunk);
+    await until(() => server.input.writableLength === 0 && server.input.readableLength === 0, 'serveStdio reading the chunk', IN_PROCESS_MS);
+    const kept = (await settledLiveBytes()) - before;
+    expect(kept, `serveStdio kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a chunk that is over the limit by itself; check the limit before keeping a chunk`).toBeLessThan(2 * 1024 * 1024);
+    server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    await server.waitForLines(2, 'a parse error for the long line, then the ping answer');
+    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('ends a line at a newline that starts the next chunk', async () => {
+    const server = inProcess();
+    server.input.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    await server.waitForLines(2, 'answers to both pings');
+    expect(server.messages().map((m) => m.id)).toEqual([1, 2]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('reads an input that yields strings (a stream with an encoding set)', async () => {
+    const server = inProcess({ encoding: 'utf8' });
+    const ping = Buffer.from(`${JSON.stringify({ jsonrpc: '2.0', id: 'ping-é✓', method: 'ping' })}\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+    const cut = ping.indexOf(Buffer.from('✓')) + 1;
+    server.input.write(ping.subarray(0, cut));
+    server.input.write(ping.subarray(cut));
+    await server.waitForLines(2, 'answers to both pings');
+    expect(server.messages().map((m) => m.id)).toEqual(['ping-é✓', 2]);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
   it('handles a last line without a newline when the input ends, then resolves', async () => {
     const server = inProcess();
     server.input.end(JSON.stringify({ jsonrpc: '2.0', id: 'last', method: 'ping' }));
@@ -241,6 +439,45 @@ describe('newline-delimited framing', () => {
     expect(server.messages().map((m) => m.id)).toEqual([0, 1]);
     server.input.end();
     await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+});
+
+describe('when a stream fails', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** serveStdio in this process, counting to 1000 in steps of 10 virtual ms, after its first step. */
+  async function counting() {
+    const server = inProcess({ stepMs: 10 });
+    startCounting(server.input, 1000);
+    await server.waitForLines(1, 'the answer to initialize');
+    await vi.advanceTimersByTimeAsync(10);
+    await server.waitForLines(2, 'the first progress notification');
+    return server;
+  }
+
+  it('logs a failed output (the client has gone) and stops the running tool calls', async () => {
+    const server = await counting();
+    const logged = server.logged().length;
+    server.output.destroy(new Error('write EPIPE'));
+    await until(() => server.logged().length > logged, 'a log line about the failed output', IN_PROCESS_MS);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount(), 'nobody can read the answer any more: the count must stop').toBe(0);
+    server.input.end();
+    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+  });
+
+  it('rejects with the error of a failed input, and stops the running tool calls', async () => {
+    const server = await counting();
+    const failure = new Error('read EIO');
+    server.input.destroy(failure);
+    await expect(within(server.done, 'serveStdio settling after its input failed', IN_PROCESS_MS)).rejects.toBe(failure);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount(), 'the server must close when its input fails: the count must stop').toBe(0);
   });
 });
 

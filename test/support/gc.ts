@@ -31,3 +31,16 @@ export function liveBytes(): number {
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return heapUsed + arrayBuffers;
 }
+
+/**
+ * {@link liveBytes} once the memory behind collected Buffers has been handed back: V8 frees an
+ * ArrayBuffer's backing store on a background thread, so right after a collection
+ * `arrayBuffers` can still count garbage. Collects and yields to the event loop a few times first.
+ */
+export async function settledLiveBytes(): Promise<number> {
+  for (let round = 0; round < 3; round++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return liveBytes();
+}

@@ -12,6 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach } from 'vitest';
+import { mutationChildEnv, mutationNodeArgs } from '../../support/mutation-children.ts';
 import { childEnv, nodeArgs, prepareEditedOverrides, ROOT } from './target.ts';
 
 // Captured before any test can install fake timers: bounds always run in real time.
@@ -178,8 +179,8 @@ export interface StdioPeer {
  * connects the official SDK client to it over stdio. The child runs the suite's target.
  */
 export async function connectStdio(entry: string, scope: 'test' | 'file' = 'test'): Promise<StdioPeer> {
-  const env = (await childEnvironment()) as Record<string, string>;
-  const transport = new StdioClientTransport({ command: process.execPath, args: nodeArgs(entry), env, cwd: ROOT, stderr: 'pipe' });
+  const env = { ...(await childEnvironment()), ...mutationChildEnv() } as Record<string, string>;
+  const transport = new StdioClientTransport({ command: process.execPath, args: nodeArgs(entry, mutationNodeArgs()), env, cwd: ROOT, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -220,7 +221,8 @@ export interface RawChild {
 
 /** Starts `entry` with tsx and the workbook loader on plain pipes, for tests of the bytes themselves. */
 export async function startRaw(entry: string): Promise<RawChild> {
-  const child = spawn(process.execPath, nodeArgs(entry), { cwd: ROOT, env: await childEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...(await childEnvironment()), ...mutationChildEnv() };
+  const child = spawn(process.execPath, nodeArgs(entry, mutationNodeArgs()), { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   afterThisTest(() => killIfAlive(child.exitCode === null && child.signalCode === null ? child.pid : undefined));
   const lines: string[] = [];
   const waiters = new Map<number, () => void>();

@@ -75,9 +75,9 @@ export function childEnv(edited: EditedModules, extra: NodeJS.ProcessEnv = {}): 
   return env;
 }
 
-/** Node's arguments to run a TypeScript entry file with tsx and the workbook loader. */
-export function nodeArgs(entry: string): string[] {
-  return ['--import', 'tsx', '--import', pathToFileURL(path.join(HERE, 'register-workbook-loader.ts')).href, entry];
+/** Node's arguments to run a TypeScript entry file with tsx and the workbook loader (and `preload`, more `--import` arguments). */
+export function nodeArgs(entry: string, preload: string[] = []): string[] {
+  return ['--import', 'tsx', '--import', pathToFileURL(path.join(HERE, 'register-workbook-loader.ts')).href, ...preload, entry];
 }
 
 /**
