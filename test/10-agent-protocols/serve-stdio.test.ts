@@ -60,7 +60,18 @@ function inProcess(options: { maxLineBytes?: number; stepMs?: number; encoding?:
     lines,
     messages: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>),
     waitForLines: (count: number, what: string) => until(() => lines().length >= count, what, IN_PROCESS_MS),
+    /** Resolves once serveStdio has read every chunk written to the input so far. */
+    drained: () => until(() => input.writableLength === 0 && input.readableLength === 0, 'serveStdio reading the chunks written', IN_PROCESS_MS),
   };
+}
+
+/** Ends a line the server has refused as too long, then checks it answered that and carries on with a ping. */
+async function endLongLineThenPing(server: ReturnType<typeof inProcess>): Promise<void> {
+  server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
+  await server.waitForLines(2, 'a parse error for the long line, then the ping answer');
+  expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
+  server.input.end();
+  await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
 }
 
 /** Writes the handshake and a `count_slowly` call to `to` that asks for progress (token "p"). */
@@ -363,10 +374,9 @@ describe('newline-delimited framing', () => {
     const limit = 4 * 1024 * 1024;
     const server = inProcess({ maxLineBytes: limit });
     const chunk = Buffer.alloc(64 * 1024, 0x78); // 64 KiB of "x", no newline
-    // Measured only once serveStdio has read every chunk written so far.
     const send = async (count: number): Promise<void> => {
       for (let i = 0; i < count; i++) server.input.write(chunk);
-      await until(() => server.input.writableLength === 0 && server.input.readableLength === 0, 'serveStdio reading the chunks written', IN_PROCESS_MS);
+      await server.drained();
     };
     // Four chunks past the limit: a reader that notices the overflow a chunk or two late has too.
     await send(limit / chunk.length + 4);
@@ -376,11 +386,7 @@ describe('newline-delimited framing', () => {
     await send(56);
     const kept = (await settledLiveBytes()) - before;
     expect(kept, `serveStdio kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a line it has already refused; drop its bytes as they arrive`).toBeLessThan(2 * 1024 * 1024);
-    server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
-    await server.waitForLines(2, 'a parse error for the long line, then the ping answer');
-    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
-    server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+    await endLongLineThenPing(server);
   });
 
   it('keeps nothing of one chunk that alone takes a line over the limit', async () => {
@@ -389,14 +395,10 @@ describe('newline-delimited framing', () => {
     const chunk = Buffer.alloc(16 * 1024 * 1024, 0x78); // 16 MiB of "x", no newline
     const before = await settledLiveBytes();
     server.input.write(chunk);
-    await until(() => server.input.writableLength === 0 && server.input.readableLength === 0, 'serveStdio reading the chunk', IN_PROCESS_MS);
+    await server.drained();
     const kept = (await settledLiveBytes()) - before;
     expect(kept, `serveStdio kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a chunk that is over the limit by itself; check the limit before keeping a chunk`).toBeLessThan(2 * 1024 * 1024);
-    server.input.write(`\n${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' })}\n`);
-    await server.waitForLines(2, 'a parse error for the long line, then the ping answer');
-    expect(server.messages()).toEqual([{ jsonrpc: '2.0', error: expect.objectContaining({ code: -32700 }) }, { jsonrpc: '2.0', id: 2, result: {} }]);
-    server.input.end();
-    await within(server.done, 'serveStdio resolving after the input ended', IN_PROCESS_MS);
+    await endLongLineThenPing(server);
   });
 
   it('ends a line at a newline that starts the next chunk', async () => {
