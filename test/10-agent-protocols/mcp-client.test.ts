@@ -82,6 +82,27 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
     await expect(within(client.connect(), 'connect() failing')).rejects.toThrow();
   });
 
+  it('refuses a command that is not a non-empty string, with a TypeError', () => {
+    for (const command of ['', undefined, 42]) {
+      expect(() => new McpClient({ command } as unknown as McpClientOptions), `command: ${JSON.stringify(command)}`).toThrow(TypeError);
+    }
+    expect(() => new McpClient(undefined as unknown as McpClientOptions)).toThrow(TypeError);
+    expect(() => new McpClient({ command: 'node' })).not.toThrow();
+  });
+
+  it('before connect(): requests reject with McpConnectionClosedError, notifications send nothing, nothing is known yet', async () => {
+    const client = new McpClient({ command: process.execPath });
+    await expect(client.request('ping')).rejects.toBeInstanceOf(McpConnectionClosedError);
+    await expect(client.listTools()).rejects.toBeInstanceOf(McpConnectionClosedError);
+    expect(() => client.notify('notifications/initialized')).not.toThrow();
+    expect(client.pid).toBeUndefined();
+    expect(client.protocolVersion).toBeUndefined();
+    expect(client.serverInfo).toBeUndefined();
+    expect(client.serverCapabilities).toEqual({});
+    expect(client.stderr).toBeNull();
+    await expect(client.close()).resolves.toBeUndefined();
+  });
+
   it('rejects a second connect', async () => {
     const client = await peer();
     await expect(client.connect()).rejects.toThrow();
