@@ -90,7 +90,7 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
     expect(() => new McpClient({ command: 'node' })).not.toThrow();
   });
 
-  it('before connect(): requests reject with McpConnectionClosedError, notifications send nothing, nothing is known yet', async () => {
+  it('before connect(): requests reject with McpConnectionClosedError, notify() does not throw, nothing is known yet', async () => {
     const client = new McpClient({ command: process.execPath });
     await expect(client.request('ping')).rejects.toBeInstanceOf(McpConnectionClosedError);
     await expect(client.listTools()).rejects.toBeInstanceOf(McpConnectionClosedError);
