@@ -106,6 +106,34 @@ export function failOnUnhandledRejections(): { seen: unknown[] } {
   return record;
 }
 
+/**
+ * For the whole file: collects exceptions that nothing caught (an error thrown in an event
+ * handler, an `'error'` event with no listener) instead of letting them crash the run, and fails
+ * the test during which one surfaced. Call it once at the top level of a suite.
+ */
+export function failOnUncaughtExceptions(): { seen: unknown[] } {
+  const record = { seen: [] as unknown[] };
+  let saved: ((...args: unknown[]) => void)[] = [];
+  const listener = (error: unknown): void => {
+    record.seen.push(error);
+  };
+  beforeAll(() => {
+    saved = process.listeners('uncaughtException') as typeof saved;
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', listener);
+  });
+  afterEach(async () => {
+    await flushMicrotasks();
+    const seen = record.seen.splice(0);
+    expect(seen.map(describeReason), 'an exception escaped (thrown from an event handler, or an \'error\' event nobody listened to), which crashes a Node.js process').toEqual([]);
+  });
+  afterAll(() => {
+    process.off('uncaughtException', listener);
+    for (const l of saved) process.on('uncaughtException', l);
+  });
+  return record;
+}
+
 function describeReason(reason: unknown): string {
   return reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
 }
