@@ -94,7 +94,7 @@ export default defineChapter({
       title: 'A minimal MCP client over a child\'s stdio',
       difficulty: 'hard',
       summary:
-        'Now the other side: start a server process, run the handshake, list tools across pages, call them with progress, cancel with an AbortSignal that sends notifications/cancelled, and shut the child down properly. The server is built with the official SDK.',
+        'Now the other side: start a server process, run the handshake, list tools across pages, call them with progress, cancel with an AbortSignal that sends notifications/cancelled, and shut the child down properly. The suite runs it against a server built with the official SDK, and against a scripted one that misbehaves on purpose: it refuses your protocol version, repeats a cursor, writes lines that are not JSON, ignores SIGTERM.',
       tasks: [
         { title: 'connects with the initialize handshake', points: 2 },
         { title: 'lists tools across pages', points: 1 },
