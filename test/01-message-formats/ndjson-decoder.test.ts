@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NdjsonDecoder, type NdjsonEvent } from '@workbook/01-message-formats/ndjson-decoder';
 import { expectGrowth, measureGrowth } from '../support/complexity.ts';
-import { liveBytes } from '../support/gc.ts';
+import { settledLiveBytes } from '../support/gc.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -195,29 +195,29 @@ describe('bounds the line length in bytes', () => {
     expect(decodeAll(['7\n', '42\n'], decoder)).toEqual([message(1, 7), { kind: 'line-too-long', line: 2, limit: 1 }]);
   });
 
-  it('keeps nothing of an over-long line once it is over the limit, however much more of it arrives', () => {
+  it('keeps nothing of an over-long line once it is over the limit, however much more of it arrives', async () => {
     const limit = 4 * 1024 * 1024;
     const decoder = new NdjsonDecoder({ maxLineBytes: limit });
     const chunk = new Uint8Array(64 * 1024).fill(0x78); // 64 KiB of "x", no newline
     for (let sent = 0; sent <= limit; sent += chunk.length) decoder.push(chunk); // now one chunk over
-    const before = liveBytes();
+    const before = await settledLiveBytes();
     // 3.5 MiB more of the same line: less than the limit, so a decoder that starts counting again
     // after the overflow still holds all of it.
     for (let i = 0; i < 56; i++) decoder.push(chunk);
-    const kept = liveBytes() - before;
+    const kept = (await settledLiveBytes()) - before;
     expect(kept, `the decoder kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a line it has already rejected; drop its bytes as they arrive`).toBeLessThan(
       2 * 1024 * 1024,
     );
     expect(decoder.push('\n')).toEqual([{ kind: 'line-too-long', line: 1, limit }]);
   });
 
-  it('keeps nothing of one chunk that alone takes the line over the limit', () => {
+  it('keeps nothing of one chunk that alone takes the line over the limit', async () => {
     const limit = 1024 * 1024;
     const decoder = new NdjsonDecoder({ maxLineBytes: limit });
     const chunk = new Uint8Array(16 * 1024 * 1024).fill(0x78); // 16 MiB of "x", no newline
-    const before = liveBytes();
+    const before = await settledLiveBytes();
     decoder.push(chunk);
-    const kept = liveBytes() - before;
+    const kept = (await settledLiveBytes()) - before;
     expect(kept, `the decoder kept ${(kept / 1024 / 1024).toFixed(1)} MiB of a chunk that is over the limit by itself; check the limit before keeping a chunk`).toBeLessThan(
       2 * 1024 * 1024,
     );

@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { BatcherClosedError, BatchLengthError, MicroBatcher, type MicroBatcherOptions } from '@workbook/09-flow-control/micro-batcher';
 import { type Deferred, deferred, failOnUnhandledRejections, flushMicrotasks, track } from '../support/async.ts';
-import { liveBytes } from '../support/gc.ts';
+import { settledLiveBytes } from '../support/gc.ts';
 import { VirtualClock } from './virtual-time.ts';
 
 failOnUnhandledRejections();
@@ -428,9 +428,9 @@ describe('backpressure at maxPending', () => {
     // Each wave: 10 loads get in at once, the other 9,990 wait for room, and all are answered.
     const wave = () => Promise.all(Array.from({ length: 10_000 }, (_, i) => batcher.load(i)));
     await wave();
-    const before = liveBytes();
+    const before = await settledLiveBytes();
     for (let round = 0; round < 5; round++) await wave();
-    const kept = liveBytes() - before;
+    const kept = (await settledLiveBytes()) - before;
     expect(kept, `the batcher grew by ${(kept / 1024).toFixed(0)} KB over 50,000 loads, almost all of which waited for room and were answered`).toBeLessThan(256 * 1024);
   }, 20_000);
 });
