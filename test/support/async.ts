@@ -79,31 +79,11 @@ export function deferred<T = void>(): Deferred<T> {
  * first lets the real event loop turn twice.
  */
 export function failOnUnhandledRejections(): { seen: unknown[] } {
-  const record = { seen: [] as unknown[] };
-  let saved: ((...args: unknown[]) => void)[] = [];
-  const listener = (reason: unknown): void => {
-    record.seen.push(reason);
-  };
-  beforeAll(() => {
-    saved = process.listeners('unhandledRejection') as typeof saved;
-    process.removeAllListeners('unhandledRejection');
-    process.on('unhandledRejection', listener);
-  });
-  afterEach(async () => {
-    await flushMicrotasks();
-    await flushMicrotasks();
-    const seen = record.seen.splice(0);
-    expect(
-      seen.map(describeReason),
-      'a promise was rejected and nothing handled it (an "unhandled rejection", which crashes a Node.js process by default); ' +
-        'every promise your code creates must have its rejection handled',
-    ).toEqual([]);
-  });
-  afterAll(() => {
-    process.off('unhandledRejection', listener);
-    for (const l of saved) process.on('unhandledRejection', l);
-  });
-  return record;
+  return failOnProcessEvent(
+    'unhandledRejection',
+    'a promise was rejected and nothing handled it (an "unhandled rejection", which crashes a Node.js process by default); ' +
+      'every promise your code creates must have its rejection handled',
+  );
 }
 
 /**
@@ -112,24 +92,31 @@ export function failOnUnhandledRejections(): { seen: unknown[] } {
  * the test during which one surfaced. Call it once at the top level of a suite.
  */
 export function failOnUncaughtExceptions(): { seen: unknown[] } {
+  return failOnProcessEvent('uncaughtException', "an exception escaped (thrown from an event handler, or an 'error' event nobody listened to), which crashes a Node.js process");
+}
+
+/** Takes `event` over from the runner's own listeners for the file, and fails each test during which it fired. */
+function failOnProcessEvent(event: 'unhandledRejection' | 'uncaughtException', message: string): { seen: unknown[] } {
   const record = { seen: [] as unknown[] };
+  // As a plain emitter: process's own typings list each event's listener type separately.
+  const emitter: NodeJS.EventEmitter = process;
   let saved: ((...args: unknown[]) => void)[] = [];
-  const listener = (error: unknown): void => {
-    record.seen.push(error);
+  const listener = (reason: unknown): void => {
+    record.seen.push(reason);
   };
   beforeAll(() => {
-    saved = process.listeners('uncaughtException') as typeof saved;
-    process.removeAllListeners('uncaughtException');
-    process.on('uncaughtException', listener);
+    saved = emitter.listeners(event) as typeof saved;
+    emitter.removeAllListeners(event);
+    emitter.on(event, listener);
   });
   afterEach(async () => {
     await flushMicrotasks();
-    const seen = record.seen.splice(0);
-    expect(seen.map(describeReason), 'an exception escaped (thrown from an event handler, or an \'error\' event nobody listened to), which crashes a Node.js process').toEqual([]);
+    await flushMicrotasks();
+    expect(record.seen.splice(0).map(describeReason), message).toEqual([]);
   });
   afterAll(() => {
-    process.off('uncaughtException', listener);
-    for (const l of saved) process.on('uncaughtException', l);
+    emitter.off(event, listener);
+    for (const l of saved) emitter.on(event, l);
   });
   return record;
 }
