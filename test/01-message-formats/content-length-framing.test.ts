@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameError } from '@workbook/01-message-formats/content-length-framing';
+import { cut } from '../support/bytes.ts';
 import { describeGrowth, expectGrowth, measureGrowth } from '../support/complexity.ts';
 import { settledLiveBytes } from '../support/gc.ts';
 
@@ -15,19 +16,6 @@ function join(...parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-/** Cuts bytes at the given positions (any order, duplicates allowed). */
-function cut(bytes: Uint8Array, positions: number[]): Uint8Array[] {
-  const points = [...new Set(positions.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  chunks.push(bytes.slice(from));
-  return chunks;
 }
 
 function decodeAll(chunks: Uint8Array[], decoder = new FrameDecoder()): string[] {

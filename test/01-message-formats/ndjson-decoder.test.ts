@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NdjsonDecoder, type NdjsonEvent } from '@workbook/01-message-formats/ndjson-decoder';
+import { cut } from '../support/bytes.ts';
 import { expectGrowth, measureGrowth } from '../support/complexity.ts';
 import { settledLiveBytes } from '../support/gc.ts';
 
@@ -12,19 +13,6 @@ function decodeAll(chunks: Array<string | Uint8Array>, decoder = new NdjsonDecod
   for (const chunk of chunks) events.push(...decoder.push(chunk));
   events.push(...decoder.end());
   return events;
-}
-
-/** Cuts bytes at the given positions (any order, duplicates allowed). */
-function cut(bytes: Uint8Array, positions: number[]): Uint8Array[] {
-  const points = [...new Set(positions.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  chunks.push(bytes.slice(from));
-  return chunks;
 }
 
 const message = (line: number, value: unknown): NdjsonEvent => ({ kind: 'message', line, value });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SseLineTooLongError, SseParser, type SseEvent } from '@workbook/08-streaming/sse-parser';
+import { cut } from '../support/bytes.ts';
 import { expectGrowth, measureGrowth } from '../support/complexity.ts';
 import { interpretEventStream } from './event-stream-model.ts';
 
@@ -16,19 +17,6 @@ function feed(parser: SseParser, chunks: (string | Uint8Array)[]): SseEvent[] {
 }
 
 const parse = (...chunks: (string | Uint8Array)[]): SseEvent[] => feed(new SseParser(), chunks);
-
-/** The bytes cut at the given offsets (sorted, each between 0 and the length). */
-function cut(bytes: Uint8Array, at: number[]): Uint8Array[] {
-  const points = [...new Set(at)].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  chunks.push(bytes.slice(from));
-  return chunks;
-}
 
 describe('fields and events', () => {
   it('a data line and a blank line make one message event', () => {
