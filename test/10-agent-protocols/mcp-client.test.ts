@@ -74,10 +74,22 @@ async function startScripted(extra: Partial<McpClientOptions> = {}, env: NodeJS.
   return { client, server, connecting };
 }
 
+/**
+ * The client's initialize request as the scripted server received it, or, when connect() fails
+ * before sending one (a client still being written, say), that failure at once.
+ */
+function initializeRequest(server: ScriptedServer, connecting: Promise<void>): Promise<Message> {
+  const failed = connecting.then(
+    () => new Promise<never>(() => {}),
+    (error: unknown) => Promise.reject(new Error(`connect() failed before the server received initialize: ${String(error)}`, { cause: error })),
+  );
+  return Promise.race([server.request('initialize'), failed]);
+}
+
 /** A client connected to a scripted server that answered `initialize` with `result`. */
 async function scripted(extra: Partial<McpClientOptions> = {}, env: NodeJS.ProcessEnv = {}, result: Record<string, unknown> = INITIALIZE_RESULT) {
   const { client, server, connecting } = await startScripted(extra, env);
-  server.answer(await server.request('initialize'), result);
+  server.answer(await initializeRequest(server, connecting), result);
   await within(connecting, 'connect() with a scripted server');
   await server.message((m) => m.method === 'notifications/initialized', 'notifications/initialized');
   return { client, server };
@@ -168,7 +180,7 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
       await client.close().catch(() => {});
     });
     const connecting = client.connect();
-    server.answer(await server.request('initialize'), INITIALIZE_RESULT);
+    server.answer(await initializeRequest(server, connecting), INITIALIZE_RESULT);
     await within(connecting, 'connect()');
     const started = await server.event((e) => e.started !== undefined, 'the server reporting how it was started');
     expect(started.started).toEqual({ argv: [], cwd: folder, env: 'from the options' });
@@ -221,7 +233,7 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
   it('refuses a protocol version it does not speak: connect() rejects and the server is stopped', async () => {
     for (const protocolVersion of ['1999-01-01', undefined, 20251125]) {
       const { client, server, connecting } = await startScripted();
-      const initialize = await server.request('initialize');
+      const initialize = await initializeRequest(server, connecting);
       const pid = client.pid!;
       server.answer(initialize, { ...INITIALIZE_RESULT, protocolVersion });
       const outcome = await within(connecting.then(() => 'connected', (error: unknown) => error), `connect() settling on protocolVersion ${JSON.stringify(protocolVersion)}`);
@@ -236,7 +248,7 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
 
   it('fails the handshake when the server answers initialize with an error, and stops the server', async () => {
     const { client, server, connecting } = await startScripted();
-    const initialize = await server.request('initialize');
+    const initialize = await initializeRequest(server, connecting);
     server.send({ jsonrpc: '2.0', id: initialize.id, error: { code: -32602, message: 'Unsupported protocol version', data: { supported: ['1999-01-01'] } } });
     const error = await within(connecting.catch((e: unknown) => e), 'connect() failing');
     expect(error).toBeInstanceOf(McpProtocolError);
@@ -248,7 +260,7 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
   it('does not cancel initialize when it times out: the handshake fails with McpTimeoutError and the server is stopped', async () => {
     useVirtualTimers();
     const { server, connecting } = await startScripted({ timeoutMs: 500 });
-    await server.request('initialize');
+    await initializeRequest(server, connecting);
     await vi.advanceTimersByTimeAsync(500);
     await expect(within(connecting, 'connect() timing out')).rejects.toBeInstanceOf(McpTimeoutError);
     await within(server.disconnected, 'the server stopping after the failed handshake');

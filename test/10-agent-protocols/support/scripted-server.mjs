@@ -5,9 +5,9 @@
 //
 // To the test it reports, as lines starting with "#relay ", what only the process can see: how it
 // was started, the end of its stdin and the signals it gets. From the test it takes commands in
-// the same form: "#relay exit <code>", "#relay stderr <text>", "#relay close-stdin", and
-// "#relay echo <text>", answered with an echo event once everything before it was handled. Every other
-// line from the test goes to stdout as it is.
+// the same form: "#relay stderr <text>", "#relay close-stdin", and "#relay echo <text>", answered
+// with an echo event once everything before it was handled. Every other line from the test goes
+// to stdout as it is.
 //
 // RELAY_KEEP_RUNNING=1 makes it ignore the end of its stdin and SIGTERM (a server that hangs), so
 // only SIGKILL stops it; otherwise either one makes it exit, as a well-behaved server does.
@@ -34,8 +34,7 @@ createInterface({ input: socket }).on('line', (line) => {
     return;
   }
   const [command, ...rest] = line.slice('#relay '.length).split(' ');
-  if (command === 'exit') process.stdout.write('', () => exit(Number(rest[0])));
-  else if (command === 'stderr') process.stderr.write(`${rest.join(' ')}\n`);
+  if (command === 'stderr') process.stderr.write(`${rest.join(' ')}\n`);
   else if (command === 'close-stdin') {
     // Closing the descriptor itself, not only the stream, so the client's next write fails with EPIPE.
     process.stdin.destroy();

@@ -124,7 +124,7 @@ export class ScriptedServer {
     this.send({ jsonrpc: '2.0', id: request.id, result });
   }
 
-  /** Tells the child to do something only a process can: `exit 3`, `stderr <text>`, `close-stdin`. */
+  /** Tells the child to do something only a process can: `stderr <text>`, `close-stdin`. */
   command(text: string): void {
     this.send(`#relay ${text}`);
   }
