@@ -123,12 +123,15 @@ interface Pending {
  *   can be in flight and answers may come in any order. A JSON-RPC error rejects with
  *   {@link McpProtocolError}; a result resolves, including a tool result with `isError: true`.
  * - `onProgress` puts `_meta.progressToken` (the request's id) into the request and receives the
- *   `notifications/progress` that quote it. Without `onProgress` no token is sent.
+ *   `notifications/progress` that quote it and carry a numeric `progress`, with `total` (a number)
+ *   and `message` (a string) only when the server sent them. Without `onProgress` no token is sent.
  * - Aborting a request's `signal`, or its time limit passing, sends `notifications/cancelled` with
  *   the request's id and rejects at once (with the signal's reason, or {@link McpTimeoutError});
  *   a response that still arrives is ignored. An already aborted signal sends nothing at all.
  * - Requests from the server are answered: `ping` with an empty result, anything else with
- *   Method Not Found. Lines that are not JSON are ignored.
+ *   Method Not Found. Lines that are not JSON-RPC messages (not JSON, or JSON that is not an
+ *   object) are ignored, and so is an answer to an id no request is waiting for: under JSON-RPC
+ *   the string `"2"` is not the id `2`.
  * - When the server exits, every waiting request rejects with {@link McpConnectionClosedError}.
  *
  * @example
@@ -345,7 +348,8 @@ export class McpClient {
   }
 
   /**
-   * Lists every tool, following `nextCursor` through as many pages as the server returns.
+   * Lists every tool, following `nextCursor` through as many pages as the server returns; a page
+   * whose `nextCursor` is absent or not a string is the last.
    *
    * @throws {McpProtocolError} when the server repeats a cursor (it would never end) or sends no `tools` array.
    * @example
