@@ -25,6 +25,17 @@ function client(url: string, headers?: Record<string, string>): StreamClient {
 }
 
 /** A token source that yields the given tokens at once, then ends. */
+/** A gateway whose only client read two tokens and left, once the gateway has cancelled `upstream`; `seen` is what the client read. */
+async function cancelledAfterTwoTokens(upstream: GatedUpstream) {
+  const gw = await gateway({ upstream: upstream.source });
+  const c = client(gw.url);
+  upstream.release('one', 'two');
+  const seen = await c.eventCount(2);
+  c.disconnect();
+  await waitFor(() => upstream.signals[0]!.aborted, 'the generation to be cancelled');
+  return { gw, seen };
+}
+
 function fixed(list: string[]): (signal: AbortSignal) => AsyncIterable<string> {
   return async function* () {
     yield* list;
@@ -268,12 +279,7 @@ describe('cancels the upstream when the client leaves', () => {
 
   it('drops a token the upstream yields after the cancellation: the stream’s log ends with the cancellation', async () => {
     const upstream = new GatedUpstream({ honourSignal: false });
-    const gw = await gateway({ upstream: upstream.source });
-    const c = client(gw.url);
-    upstream.release('one', 'two');
-    const seen = await c.eventCount(2);
-    c.disconnect();
-    await waitFor(() => upstream.signals[0]!.aborted, 'the generation to be cancelled');
+    const { gw, seen } = await cancelledAfterTwoTokens(upstream);
     upstream.release('late');
     await waitFor(() => upstream.stopped, 'the gateway to stop the upstream');
     const resumed = await client(gw.url, { 'Last-Event-ID': seen[0]!.lastEventId }).finished();
@@ -351,12 +357,7 @@ describe('resumes from the replay buffer', () => {
 
   it('a client that resumes a stream cancelled after it left learns that it was cancelled', async () => {
     const upstream = new GatedUpstream();
-    const gw = await gateway({ upstream: upstream.source });
-    const c = client(gw.url);
-    upstream.release('one', 'two');
-    const seen = await c.eventCount(2);
-    c.disconnect();
-    await waitFor(() => upstream.signals[0]!.aborted, 'the generation to be cancelled');
+    const { gw, seen } = await cancelledAfterTwoTokens(upstream);
     const resumed = await client(gw.url, { 'Last-Event-ID': seen[0]!.lastEventId }).finished();
     expect(tokens(resumed)).toEqual(['two']);
     expect(resumed.at(-1)!.type).toBe('error');
