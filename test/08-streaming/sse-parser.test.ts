@@ -490,9 +490,9 @@ describe('linear time on a huge line in tiny chunks', () => {
     );
   });
 
-  it('one more 16-byte chunk costs about the same with 16 KiB or 4 MiB buffered, when the line is near its limit', () => {
+  it('one more 16-byte chunk costs about the same with 16 KiB or 16 MiB buffered, when the line is near its limit', () => {
     expectFlatPushCost(
-      4 * 1024 * 1024,
+      16 * 1024 * 1024,
       // The chunks of a round fill the line to exactly its limit.
       (n) => 6 + n + piece.length * ops,
       'bytes of the line buffered, near maxLineBytes',
@@ -500,9 +500,9 @@ describe('linear time on a huge line in tiny chunks', () => {
     );
   });
 
-  it('one chunk of many lines costs the same per line for 20 or 4,000 lines, whatever line breaks it mixes', () => {
+  it('one chunk of many lines costs the same per line for 20 or 16,000 lines, whatever line breaks it mixes', () => {
     const small = 20;
-    const large = 4_000;
+    const large = 16_000;
     // 4 KB comment lines: half of them end with one kind of line break, half with the other.
     const comment = `: ${'x'.repeat(4_000)}`;
     const lines = (n: number, first: string, second: string): string => `${comment}${first}`.repeat(n / 2) + `${comment}${second}`.repeat(n / 2);
