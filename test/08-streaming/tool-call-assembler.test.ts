@@ -10,6 +10,7 @@ import {
   StreamTruncatedError,
   ToolArgumentsError,
 } from '@workbook/08-streaming/tool-call-assembler';
+import { cut } from '../support/bytes.ts';
 import { expectGrowth, measureGrowth } from '../support/complexity.ts';
 
 // ---- OpenAI chunks, shaped like a recorded chat.completion.chunk stream ----
@@ -78,19 +79,6 @@ function thrown(run: () => unknown): unknown {
     return error;
   }
   throw new Error('expected an error to be thrown, but the call returned normally');
-}
-
-/** Cuts a string at the given positions (taken modulo its length + 1). */
-function splitAt(text: string, cuts: number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const point of points) {
-    pieces.push(text.slice(from, point));
-    from = point;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 describe('assembles text', () => {
@@ -260,7 +248,7 @@ describe('arguments split anywhere', () => {
     const expected = JSON.parse(args) as unknown;
     const escape = args.indexOf('\\n');
     const emoji = args.indexOf('😀');
-    const pieces = splitAt(args, [3, escape + 1, emoji + 1, args.length - 1]);
+    const pieces = cut(args, [3, escape + 1, emoji + 1, args.length - 1]);
     expect(pieces.some((p) => p.endsWith('\\')), 'one fragment ends inside an escape sequence').toBe(true);
     expect(assembleChatCompletion(openAiToolStream(pieces)).toolCalls[0]!.arguments).toEqual(expected);
     expect(assembleAnthropicMessage(anthropicToolStream(pieces)).toolCalls[0]!.arguments).toEqual(expected);
@@ -271,7 +259,7 @@ describe('arguments split anywhere', () => {
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.nat(), { maxLength: 15 }), (value, cuts) => {
         const args = JSON.stringify(value);
         const expected = JSON.parse(args) as unknown;
-        const pieces = splitAt(args, cuts);
+        const pieces = cut(args, cuts);
         expect(assembleChatCompletion(openAiToolStream(pieces)).toolCalls[0]!.arguments).toEqual(expected);
         expect(assembleAnthropicMessage(anthropicToolStream(pieces)).toolCalls[0]!.arguments).toEqual(expected);
       }),
