@@ -24,7 +24,6 @@ function client(url: string, headers?: Record<string, string>): StreamClient {
   return c;
 }
 
-/** A token source that yields the given tokens at once, then ends. */
 /** A gateway whose only client read two tokens and left, once the gateway has cancelled `upstream`; `seen` is what the client read. */
 async function cancelledAfterTwoTokens(upstream: GatedUpstream) {
   const gw = await gateway({ upstream: upstream.source });
@@ -36,6 +35,7 @@ async function cancelledAfterTwoTokens(upstream: GatedUpstream) {
   return { gw, seen };
 }
 
+/** A token source that yields the given tokens at once, then ends. */
 function fixed(list: string[]): (signal: AbortSignal) => AsyncIterable<string> {
   return async function* () {
     yield* list;

@@ -29,13 +29,19 @@ function serverOptions(env: NodeJS.ProcessEnv = {}, extra: Partial<McpClientOpti
   };
 }
 
-/** Connects a client under test and makes sure its child never outlives the test (or the file). */
-async function connect(options: McpClientOptions = serverOptions(), scope: 'test' | 'file' = 'test'): Promise<McpClient> {
+/** A client under test whose child never outlives the test (or the file). */
+function newClient(options: McpClientOptions, scope: 'test' | 'file' = 'test'): McpClient {
   const client = new McpClient(options);
   (scope === 'test' ? afterThisTest : afterThisFile)(async () => {
     killIfAlive(client.pid);
     await client.close().catch(() => {});
   });
+  return client;
+}
+
+/** Connects a client under test. */
+async function connect(options: McpClientOptions = serverOptions(), scope: 'test' | 'file' = 'test'): Promise<McpClient> {
+  const client = newClient(options, scope);
   await within(client.connect(), 'connect(): the server starting and answering initialize');
   return client;
 }
@@ -64,11 +70,7 @@ const INITIALIZE_RESULT = { protocolVersion: '2025-11-25', capabilities: { tools
 /** Starts a client under test on a scripted server; `connecting` is its `connect()`, still running. */
 async function startScripted(extra: Partial<McpClientOptions> = {}, env: NodeJS.ProcessEnv = {}) {
   const server = await ScriptedServer.start();
-  const client = new McpClient({ command: process.execPath, args: [SCRIPTED_SERVER], env: server.env(env), stderr: 'ignore', timeoutMs: 10_000, exitGraceMs: 2_000, ...extra });
-  afterThisTest(async () => {
-    killIfAlive(client.pid);
-    await client.close().catch(() => {});
-  });
+  const client = newClient({ command: process.execPath, args: [SCRIPTED_SERVER], env: server.env(env), stderr: 'ignore', timeoutMs: 10_000, exitGraceMs: 2_000, ...extra });
   const connecting = client.connect();
   connecting.catch(() => {}); // the test awaits it; this only keeps an early failure from going unhandled
   return { client, server, connecting };
@@ -167,19 +169,14 @@ describe('connects with the initialize handshake', TIMEOUT, () => {
   });
 
   it('starts the program as configured: no arguments unless given, in `cwd`, with `env`, and stderr left alone by default', async () => {
-    const server = await ScriptedServer.start();
     // An executable that starts the scripted server, so that the client can be given no `args` at all.
     const folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'workbook-mcp-client-')));
     afterThisTest(() => rmSync(folder, { recursive: true, force: true }));
     const program = path.join(folder, 'scripted-server');
     writeFileSync(program, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(SCRIPTED_SERVER)} "$@"\n`);
     chmodSync(program, 0o755);
-    const client = new McpClient({ command: program, cwd: folder, env: server.env({ RELAY_MARK: 'from the options' }) });
-    afterThisTest(async () => {
-      killIfAlive(client.pid);
-      await client.close().catch(() => {});
-    });
-    const connecting = client.connect();
+    // No `args` and no `stderr`: the client's own defaults apply.
+    const { client, server, connecting } = await startScripted({ command: program, args: undefined, cwd: folder, stderr: undefined }, { RELAY_MARK: 'from the options' });
     server.answer(await initializeRequest(server, connecting), INITIALIZE_RESULT);
     await within(connecting, 'connect()');
     const started = await server.event((e) => e.started !== undefined, 'the server reporting how it was started');

@@ -64,26 +64,43 @@ export interface WireEntry {
   message: Record<string, unknown>;
 }
 
-/** Every message of one connection, in order, with event-driven waits on what arrives. */
-export class Wire {
-  readonly entries: WireEntry[] = [];
-  #waiters: { match: (entry: WireEntry) => boolean; resolve: (entry: WireEntry) => void }[] = [];
+/** Items in the order they arrived, with event-driven waits on what arrives. */
+export class Log<T> {
+  readonly items: T[] = [];
+  #waiters: { match: (item: T) => boolean; resolve: (item: T) => void }[] = [];
 
-  push(from: WireEntry['from'], message: unknown): void {
-    const entry = { from, message: structuredClone(message) as Record<string, unknown> };
-    this.entries.push(entry);
+  push(item: T): void {
+    this.items.push(item);
     this.#waiters = this.#waiters.filter((waiter) => {
-      if (!waiter.match(entry)) return true;
-      waiter.resolve(entry);
+      if (!waiter.match(item)) return true;
+      waiter.resolve(item);
       return false;
     });
   }
 
+  /** The first item (already seen or still to come) that matches, within the bound. */
+  first(match: (item: T) => boolean, what: string, ms = BOUND_MS): Promise<T> {
+    const seen = this.items.find(match);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return within(new Promise<T>((resolve) => this.#waiters.push({ match, resolve })), what, ms);
+  }
+}
+
+/** Every message of one connection, in order, with event-driven waits on what arrives. */
+export class Wire {
+  readonly #log = new Log<WireEntry>();
+
+  get entries(): readonly WireEntry[] {
+    return this.#log.items;
+  }
+
+  push(from: WireEntry['from'], message: unknown): void {
+    this.#log.push({ from, message: structuredClone(message) as Record<string, unknown> });
+  }
+
   /** The first entry (already seen or still to come) that matches, within the bound. */
   waitFor(match: (entry: WireEntry) => boolean, what: string, ms = BOUND_MS): Promise<WireEntry> {
-    const seen = this.entries.find(match);
-    if (seen) return Promise.resolve(seen);
-    return within(new Promise<WireEntry>((resolve) => this.#waiters.push({ match, resolve })), what, ms);
+    return this.#log.first(match, what, ms);
   }
 
   /** What the server sent, in order. */

@@ -18,15 +18,15 @@ import { createInterface } from 'node:readline';
 const keepRunning = process.env.RELAY_KEEP_RUNNING === '1';
 const socket = connect(Number(process.env.RELAY_PORT), '127.0.0.1');
 const report = (event, then) => socket.write(`#relay ${JSON.stringify(event)}\n`, then);
-const exit = (code) => socket.end(() => process.exit(code));
+const exit = () => socket.end(() => process.exit(0));
 
 socket.on('error', () => process.exit(1));
 socket.on('close', () => process.exit(0));
 report({ started: { argv: process.argv.slice(2), cwd: process.cwd(), env: process.env.RELAY_MARK ?? null } });
 
 process.stdin.on('data', (chunk) => socket.write(chunk));
-process.stdin.on('end', () => report({ stdinEnd: true }, () => keepRunning || exit(0)));
-process.on('SIGTERM', () => report({ signal: 'SIGTERM' }, () => keepRunning || exit(0)));
+process.stdin.on('end', () => report({ stdinEnd: true }, () => keepRunning || exit()));
+process.on('SIGTERM', () => report({ signal: 'SIGTERM' }, () => keepRunning || exit()));
 
 createInterface({ input: socket }).on('line', (line) => {
   if (!line.startsWith('#relay ')) {
@@ -34,8 +34,11 @@ createInterface({ input: socket }).on('line', (line) => {
     return;
   }
   const [command, ...rest] = line.slice('#relay '.length).split(' ');
-  if (command === 'stderr') process.stderr.write(`${rest.join(' ')}\n`);
-  else if (command === 'close-stdin') {
+  if (command === 'stderr') {
+    process.stderr.write(`${rest.join(' ')}\n`);
+  } else if (command === 'echo') {
+    process.stdout.write('', () => report({ echo: rest.join(' ') }));
+  } else if (command === 'close-stdin') {
     // Closing the descriptor itself, not only the stream, so the client's next write fails with EPIPE.
     process.stdin.destroy();
     try {
@@ -44,5 +47,4 @@ createInterface({ input: socket }).on('line', (line) => {
       // already closed with the stream
     }
   }
-  else if (command === 'echo') process.stdout.write('', () => report({ echo: rest.join(' ') }));
 });

@@ -7,7 +7,7 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
-import { afterThisTest, BOUND_MS, within } from './peers.ts';
+import { afterThisTest, Log } from './peers.ts';
 import { supportFile } from './target.ts';
 
 /** The program the client under test starts: plain JavaScript, run with `node`. */
@@ -21,23 +21,6 @@ export interface ProcessEvent {
   stdinEnd?: true;
   signal?: string;
   echo?: string;
-}
-
-class Log<T> {
-  readonly items: T[] = [];
-  #waiters: { match: (item: T) => boolean; resolve: (item: T) => void }[] = [];
-
-  push(item: T): void {
-    this.items.push(item);
-    this.#waiters = this.#waiters.filter((waiter) => !(waiter.match(item) && (waiter.resolve(item), true)));
-  }
-
-  /** The first item, already seen or still to come, that matches; within the bound. */
-  first(match: (item: T) => boolean, what: string, ms = BOUND_MS): Promise<T> {
-    const seen = this.items.find(match);
-    if (seen !== undefined) return Promise.resolve(seen);
-    return within(new Promise<T>((resolve) => this.#waiters.push({ match, resolve })), what, ms);
-  }
 }
 
 export class ScriptedServer {
